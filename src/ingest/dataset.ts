@@ -1,0 +1,43 @@
+/**
+ * The files of data/dataset and their columns, in the order they are written.
+ * This is the contract of DESIGN.md; the app, the tests and outside tools read it.
+ */
+import type { CheckRow, DocumentRow, EvaluationRow, LineItemRow, NarrativeRow, ParsedReport, SangongRow, TargetRow } from './types'
+
+export const DATASET_COLUMNS = {
+  documents: ['doc_id', 'city', 'county_of', 'publisher', 'scope', 'year', 'stage', 'unit', 'source', 'title'],
+  line_items: ['doc_id', 'table_code', 'side', 'row_label', 'class_code', 'econ_code', 'unit_name', 'project_name', 'measure', 'value', 'unit', 'raw', 'line'],
+  sangong: ['doc_id', 'year', 'figure', 'category', 'amount_yuan', 'line'],
+  targets: ['doc_id', 'unit_name', 'project_name', 'total_yuan', 'period_total_yuan', 'period', 'level1', 'level2', 'level3', 'target', 'line'],
+  evaluations: ['doc_id', 'unit_name', 'project_name', 'initial_yuan', 'budget_yuan', 'executed_yuan', 'rate_pct', 'score', 'grade', 'line'],
+  narrative: ['doc_id', 'subject', 'year', 'value', 'unit', 'relation', 'quote', 'line'],
+  checks: ['doc_id', 'check', 'expected', 'actual', 'diff', 'status', 'lines'],
+} as const satisfies Record<string, readonly string[]>
+
+export type DatasetTable = keyof typeof DATASET_COLUMNS
+
+export interface Dataset {
+  documents: DocumentRow[]
+  line_items: LineItemRow[]
+  sangong: SangongRow[]
+  targets: TargetRow[]
+  evaluations: EvaluationRow[]
+  narrative: NarrativeRow[]
+  checks: CheckRow[]
+}
+
+export function emptyDataset(): Dataset {
+  return { documents: [], line_items: [], sangong: [], targets: [], evaluations: [], narrative: [], checks: [] }
+}
+
+/** Adds a parsed report's rows to a dataset (in place). */
+export function addReport(ds: Dataset, r: ParsedReport): Dataset {
+  ds.documents.push(r.document)
+  ds.line_items.push(...r.lineItems)
+  ds.sangong.push(...r.sangong)
+  ds.targets.push(...r.targets)
+  ds.evaluations.push(...r.evaluations)
+  ds.narrative.push(...r.narrative)
+  ds.checks.push(...r.checks)
+  return ds
+}

@@ -1,0 +1,166 @@
+/**
+ * Row types of the canonical dataset (DESIGN.md, "The canonical dataset").
+ * Every field is a string exactly as it is written to CSV: amounts are decimal
+ * text in 元 ("237437100.00"), never JS floats, so nothing drifts on the way.
+ * An empty string means "not applicable / not printed".
+ */
+
+/** 部门 consolidates the bureau and its subordinate units; 单位 is one unit. */
+export type Scope = '部门' | '单位'
+export type Stage = '预算' | '决算'
+/** The unit a report prints its amounts in. */
+export type PrintedUnit = '元' | '万元'
+
+export type TableCode =
+  | 'B01' | 'B02' | 'B03' | 'B04' | 'B05' | 'B06' | 'B07' | 'B08' | 'B09' | 'B10' | 'B11' | 'B12' | 'B13'
+  | 'F01' | 'F02' | 'F03' | 'F04' | 'F05' | 'F06' | 'F07' | 'F08' | 'F09' | 'F10'
+
+export interface DocumentRow {
+  doc_id: string
+  city: string
+  /** Parent city of a 县级市 (高平 → 晋城), else empty. */
+  county_of: string
+  publisher: string
+  scope: Scope | ''
+  year: string
+  stage: Stage | ''
+  unit: PrintedUnit | ''
+  /** File name in data/raw. */
+  source: string
+  title: string
+}
+
+export interface LineItemRow {
+  doc_id: string
+  table_code: TableCode
+  /** 收入 / 支出 for two-sided tables (B01, B04, F01, F04), else empty. */
+  side: '收入' | '支出' | ''
+  row_label: string
+  /** 功能分类 code (3/5/7 digits), when the row has one. */
+  class_code: string
+  /** 经济分类 code (3/5 digits), when the row has one. */
+  econ_code: string
+  /** The unit (单位) a row belongs to, in tables listed per unit (B11, B12, B13). */
+  unit_name: string
+  project_name: string
+  /** Printed column header, normalised; nested headers joined with '/'. */
+  measure: string
+  /** Amount in 元 (decimal text), or a count in its own unit. */
+  value: string
+  /** 元 for amounts; 人, 辆, %, 平方米 … for counts. */
+  unit: string
+  /** The figure exactly as printed. */
+  raw: string
+  /** 1-based line in the source file where `raw` stands. */
+  line: number
+}
+
+export type SangongCategory =
+  | '因公出国（境）费' | '公务接待费' | '公务用车购置及运行费' | '公务用车购置费' | '公务用车运行维护费' | '合计'
+
+export interface SangongRow {
+  doc_id: string
+  year: string
+  figure: Stage
+  category: SangongCategory
+  amount_yuan: string
+  line: number
+}
+
+export interface TargetRow {
+  doc_id: string
+  unit_name: string
+  project_name: string
+  /** 年度资金总额 in 元. */
+  total_yuan: string
+  /** 实施期资金总额 in 元. */
+  period_total_yuan: string
+  /** Which half of the table the indicator sits in: 实施期 or 年度. */
+  period: '实施期' | '年度' | ''
+  level1: string
+  level2: string
+  level3: string
+  /** 指标值 as printed. */
+  target: string
+  line: number
+}
+
+export interface EvaluationRow {
+  doc_id: string
+  unit_name: string
+  project_name: string
+  initial_yuan: string
+  budget_yuan: string
+  executed_yuan: string
+  rate_pct: string
+  score: string
+  grade: string
+  line: number
+}
+
+export interface NarrativeRow {
+  doc_id: string
+  /** What the figure is about, e.g. "一般公共预算财政拨款支出" or "编制人数". */
+  subject: string
+  /** The year the figure describes (a derived prior-year figure carries the prior year). */
+  year: string
+  value: string
+  unit: string
+  relation: 'stated' | 'derived'
+  /** The sentence (or clause) the figure comes from. */
+  quote: string
+  line: number
+}
+
+export type CheckStatus = 'pass' | 'rounding' | 'fail'
+
+export interface CheckRow {
+  doc_id: string
+  /** Human-readable name of the identity, e.g. "B01 收入总计 = 支出总计". */
+  check: string
+  expected: string
+  actual: string
+  diff: string
+  status: CheckStatus
+  /** Lines involved, joined with ';' (e.g. "113;117"). */
+  lines: string
+}
+
+/** Something the parser could not read, named with its table and line. */
+export interface Problem {
+  severity: 'error' | 'warning'
+  /** Table code or section ('narrative', 'targets', 'identity' …) the problem is in. */
+  where: string
+  /** 1-based source line, 0 when the problem concerns the whole file. */
+  line: number
+  message: string
+}
+
+export interface ParsedReport {
+  document: DocumentRow
+  lineItems: LineItemRow[]
+  sangong: SangongRow[]
+  targets: TargetRow[]
+  evaluations: EvaluationRow[]
+  narrative: NarrativeRow[]
+  checks: CheckRow[]
+  problems: Problem[]
+  /** Tables located in the text, with where they start and end and whether they were empty. */
+  tables: LocatedTable[]
+}
+
+/** A table found in the text: its code, its title line and the half-open line range [start, end). */
+export interface LocatedTable {
+  code: TableCode
+  title: string
+  /** 1-based line of the title. */
+  start: number
+  /** 1-based line where the next section begins (exclusive). */
+  end: number
+}
+
+/** A line of the source with its 1-based number. */
+export interface SourceLine {
+  no: number
+  text: string
+}
