@@ -6,7 +6,7 @@ import type { CheckRow, DocumentRow, EvaluationRow, LineItemRow, NarrativeRow, P
 
 export const DATASET_COLUMNS = {
   documents: ['doc_id', 'city', 'county_of', 'publisher', 'scope', 'year', 'stage', 'unit', 'source', 'title'],
-  line_items: ['doc_id', 'table_code', 'side', 'row_label', 'class_code', 'econ_code', 'unit_name', 'project_name', 'measure', 'value', 'unit', 'raw', 'line'],
+  line_items: ['doc_id', 'table_code', 'side', 'row_label', 'class_code', 'econ_code', 'unit_name', 'project_name', 'measure', 'value', 'unit', 'raw', 'line', 'row_kind'],
   sangong: ['doc_id', 'year', 'figure', 'category', 'amount_yuan', 'line'],
   targets: ['doc_id', 'unit_name', 'project_name', 'total_yuan', 'period_total_yuan', 'period', 'level1', 'level2', 'level3', 'target', 'line'],
   evaluations: ['doc_id', 'unit_name', 'project_name', 'initial_yuan', 'budget_yuan', 'executed_yuan', 'rate_pct', 'score', 'grade', 'line'],

@@ -53,6 +53,13 @@ export interface LineItemRow {
   raw: string
   /** 1-based line in the source file where `raw` stands. */
   line: number
+  /**
+   * Extra column (not in the original contract): what kind of row this is, so
+   * sums do not double count. '合计' for a table's total row, '单位' for a unit's
+   * subtotal in B11/B12/B13, '项目' for a project row, '' for ordinary rows
+   * (whose hierarchy, where there is one, is the class_code length).
+   */
+  row_kind: '合计' | '单位' | '项目' | ''
 }
 
 export type SangongCategory =
