@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { toCsv } from '../../src/ingest/csv'
+import { addReport, DATASET_COLUMNS, emptyDataset, type DatasetTable } from '../../src/ingest/dataset'
+import { parseReport } from '../../src/ingest/index'
+
+const sources = readdirSync('data/raw').filter((f) => f.endsWith('.txt')).sort()
+const rawLines = Object.fromEntries(sources.map((f) => [f.replace(/\.txt$/, ''), readFileSync(`data/raw/${f}`, 'utf8').split(/\r\n|\n|\r/)]))
+
+function build() {
+  const ds = emptyDataset()
+  for (const source of sources) addReport(ds, parseReport(readFileSync(`data/raw/${source}`, 'utf8'), { source }))
+  return ds
+}
+const ds = build()
+
+/** Minimal CSV reader for our own files (RFC 4180 quoting). */
+function readCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++ } else if (ch === '"') quoted = false
+      else field += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === ',') { row.push(field); field = '' } else if (ch === '\n') { row.push(field); rows.push(row); row = []; field = '' } else field += ch
+  }
+  const [header, ...body] = rows
+  return body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])))
+}
+
+describe('data/dataset', () => {
+  it('is exactly what the parser makes of data/raw (regenerate with npm run ingest)', () => {
+    for (const table of Object.keys(DATASET_COLUMNS) as DatasetTable[]) {
+      const expected = toCsv(DATASET_COLUMNS[table] as never, ds[table] as never)
+      expect(readFileSync(`data/dataset/${table}.csv`, 'utf8'), `${table}.csv`).toBe(expected)
+    }
+  })
+
+  it('is deterministic: parsing twice gives identical bytes', () => {
+    const again = build()
+    for (const table of Object.keys(DATASET_COLUMNS) as DatasetTable[]) {
+      expect(toCsv(DATASET_COLUMNS[table] as never, again[table] as never)).toBe(toCsv(DATASET_COLUMNS[table] as never, ds[table] as never))
+    }
+  })
+
+  it('has one document per raw report', () => {
+    expect(readCsv(readFileSync('data/dataset/documents.csv', 'utf8')).map((d) => d.source)).toEqual(sources)
+  })
+
+  it('every line item stands, as printed, on the source line it cites', () => {
+    const items = readCsv(readFileSync('data/dataset/line_items.csv', 'utf8'))
+    for (const it of items) {
+      const line = rawLines[it.doc_id!]![Number(it.line) - 1]
+      expect(line, `${it.doc_id}:${it.line} ${it.table_code} ${it.row_label} ${it.measure}`).toContain(it.raw)
+    }
+  })
+
+  it('every amount is in 元 with exact decimals, and no row holds an empty value', () => {
+    const items = readCsv(readFileSync('data/dataset/line_items.csv', 'utf8'))
+    for (const it of items) {
+      expect(it.value).not.toBe('')
+      if (it.unit === '元') expect(it.value).toMatch(/^-?\d+\.\d{2,}$/)
+    }
+    for (const file of ['sangong', 'targets', 'evaluations'] as const) {
+      for (const row of readCsv(readFileSync(`data/dataset/${file}.csv`, 'utf8'))) {
+        for (const [k, v] of Object.entries(row)) if (k.endsWith('_yuan') && v !== '') expect(v, `${file}.${k}`).toMatch(/^-?\d+\.\d{2,}$/)
+      }
+    }
+  })
+
+  it('every narrative, target, evaluation and 三公 row cites a real line of its report', () => {
+    for (const file of ['narrative', 'targets', 'evaluations', 'sangong'] as const) {
+      for (const row of readCsv(readFileSync(`data/dataset/${file}.csv`, 'utf8'))) {
+        const lines = rawLines[row.doc_id!]!
+        const n = Number(row.line)
+        expect(n >= 1 && n <= lines.length, `${file} ${row.doc_id}:${row.line}`).toBe(true)
+        expect(/^\s*(仅供|内部|审核)\s*$/.test(lines[n - 1]!), `${file} cites a watermark line ${row.doc_id}:${n}`).toBe(false)
+      }
+    }
+  })
+})
