@@ -16,7 +16,7 @@
  *   the prose prints a coarser unit (万元 against a table in 元) is a
  *   difference within the prose's last digit `rounding`.
  */
-import { abs, cmp, div, lastDigitUnit, shift, sub, sum, toYuan } from './decimal'
+import { abs, cmp, decimals, div, lastDigitUnit, shift, sub, sum, toYuan } from './decimal'
 import type { CheckRow, CheckStatus, DocumentRow, LineItemRow, NarrativeRow, SangongCategory, SangongRow } from './types'
 
 export interface CheckInput {
@@ -276,22 +276,29 @@ function checkSangong(c: Checker, sangong: readonly SangongRow[], items: readonl
 }
 
 /**
- * Prose against tables: a total or rate stated in the narrative against the
- * table figure it describes. Each entry: the narrative subject and how to find
- * the table figure it restates.
+ * Prose against tables: a total stated in the narrative against the table
+ * figure it restates. Each entry: the narrative subject (narrative-subjects.ts
+ * names them in the template's words) and where a budget / a final account
+ * prints the same figure.
  */
-const PROSE: ReadonlyArray<[RegExp, Pick]> = [
-  [/^收入总计$/, (items) => pick('B01', /^预算数$/, labelIs(/^收入总计$/), '收入')(items) ?? pick('F01', /^决算数$/, labelIs(/^总计$/), '收入')(items)],
-  [/^支出总计$/, (items) => pick('B01', /^合计$/, labelIs(/^支出总计$/), '支出')(items) ?? pick('F01', /^决算数$/, labelIs(/^总计$/), '支出')(items)],
-  [/^本年收入$/, (items) => pick('B01', /^预算数$/, labelIs(/^本年收入合计$/), '收入')(items) ?? pick('F01', /^决算数$/, labelIs(/^本年收入合计$/), '收入')(items)],
-  [/^本年支出$/, (items) => pick('F01', /^决算数$/, labelIs(/^本年支出合计$/), '支出')(items)],
-  [/^上年结转$/, pick('B01', /^预算数$/, labelIs(/^上年结转$/), '收入')],
-  [/^一般公共预算(当年)?(财政拨款)?支出$/, (items) => pick('B05', /^合计$/, totalRow)(items) ?? pick('F05', /^小计$/, totalRow)(items)],
-  [/^(一般公共预算)?基本支出$/, (items) => pick('B05', /^基本支出$/, totalRow)(items) ?? pick('F05', /^基本支出$/, totalRow)(items)],
-  [/^(一般公共预算)?项目支出$/, (items) => pick('B05', /^项目支出$/, totalRow)(items) ?? pick('F05', /^项目支出$/, totalRow)(items)],
-  [/^机关运行经费$/, (items) => pick('B11', /^合计$/, (i) => i.row_kind === '合计')(items) ?? items.find((i) => i.table_code === 'F10' && /行政单位/.test(i.row_label))],
-  [/^三公经费$/, (items) => pick('B10', /^合计$/, labelIs(/^合计$/))(items) ?? pick('F07', /^决算数\/合计$/, () => true)(items)],
-  [/^政府采购$/, (items) => items.find((i) => i.table_code === 'F10' && /^合计$/.test(i.row_label) && /采购/.test(i.measure))],
+const PROSE: ReadonlyArray<[RegExp, Pick, Pick]> = [
+  [/^收入总计$/, pick('B01', /^预算数$/, labelIs(/^收入总计$/), '收入'), pick('F01', /^决算数$/, labelIs(/^总计$/), '收入')],
+  [/^支出总计$/, pick('B01', /^合计$/, labelIs(/^支出总计$/), '支出'), pick('F01', /^决算数$/, labelIs(/^总计$/), '支出')],
+  [/^本年收入$/, pick('B01', /^预算数$/, labelIs(/^本年收入合计$/), '收入'), pick('F01', /^决算数$/, labelIs(/^本年收入合计$/), '收入')],
+  [/^本年支出$/, pick('B01', /^合计$/, labelIs(/^本年支出合计$/), '支出'), pick('F01', /^决算数$/, labelIs(/^本年支出合计$/), '支出')],
+  [/^上年结转$/, pick('B01', /^预算数$/, labelIs(/^上年结转$/), '收入'), () => undefined],
+  // 基本支出 / 项目支出 of all expenditure (B03/F03, including 上年结转) …
+  [/^基本支出$/, pick('B03', /^基本支出$/, totalRow), pick('F03', /^基本支出$/, totalRow)],
+  [/^项目支出$/, pick('B03', /^项目支出$/, totalRow), pick('F03', /^项目支出$/, totalRow)],
+  // … and of the 一般公共预算 (B05/F05).
+  [/^一般公共预算当年支出$/, pick('B05', /^合计$/, totalRow), pick('F05', /^小计$/, totalRow)],
+  [/^一般公共预算基本支出$/, pick('B05', /^基本支出$/, totalRow), pick('F05', /^基本支出$/, totalRow)],
+  [/^财政拨款支出$/, pick('B04', /^小计$/, labelIs(/^本年支出合计$/), '支出'), pick('F05', /^小计$/, totalRow)],
+  [/^人员经费$/, pick('B06', /^人员经费$/, totalRow), (items) => items.find((i) => i.table_code === 'F06' && i.row_label === '人员经费合计' && /基本支出$/.test(i.measure))],
+  [/^公用经费$/, pick('B06', /^公用经费$/, totalRow), (items) => items.find((i) => i.table_code === 'F06' && i.row_label === '公用经费合计' && /基本支出$/.test(i.measure))],
+  [/^机关运行经费$/, pick('B11', /^合计$/, (i) => i.row_kind === '合计'), (items) => items.find((i) => i.table_code === 'F10' && /行政单位/.test(i.row_label))],
+  [/^三公经费$/, pick('B10', /^合计$/, labelIs(/^合计$/)), pick('F07', /^决算数\/合计$/, () => true)],
+  [/^三公经费预算$/, () => undefined, pick('F07', /^预算数\/合计$/, () => true)],
 ]
 
 /** The printed figure in a quote that gives `value` 元, and its unit: tells the precision the prose printed. */
@@ -303,37 +310,49 @@ function printedInQuote(quote: string, value: string): { number: string; unit: s
   return null
 }
 
+function proseAgainst(c: Checker, n: NarrativeRow, t: LineItemRow, doc: DocumentRow): void {
+  // Same precision → exact; the prose in a coarser unit → within its last digit.
+  const printed = printedInQuote(n.quote, n.value)
+  const proseUnit = printed ? toYuan(lastDigitUnit(printed.number), printed.unit) : '0'
+  const tol = cmp(proseUnit, tolerance(t, doc)) > 0 ? proseUnit : '0'
+  c.same(`文字说明 ${n.subject} = ${t.table_code} ${[t.class_code, t.row_label].filter(Boolean).join(' ')} ${t.measure}`, { value: t.value, line: t.line }, { value: n.value, line: n.line }, tol)
+}
+
 function checkProse(c: Checker, narrative: readonly NarrativeRow[], items: readonly LineItemRow[], doc: DocumentRow): void {
-  const stated = narrative.filter((n) => n.relation === 'stated' && n.unit === '元' && n.year === doc.year)
-  const seen = new Set<string>()
-  for (const [subject, find] of PROSE) {
-    const n = stated.find((s) => subject.test(s.subject))
-    if (!n) continue
-    const t = find(items)
-    if (!t || seen.has(n.subject)) continue
-    seen.add(n.subject)
-    // Same precision → exact; the prose in a coarser unit → within its last digit.
-    const printed = printedInQuote(n.quote, n.value)
-    const proseUnit = printed ? toYuan(lastDigitUnit(printed.number), printed.unit) : '0'
-    const tableUnit = tolerance(t, doc)
-    const tol = cmp(proseUnit, tableUnit) > 0 ? proseUnit : '0'
-    c.same(`文字说明 ${n.subject} = ${t.table_code} ${t.row_label || t.measure}`, { value: t.value, line: t.line }, { value: n.value, line: n.line }, tol)
+  const stated = narrative.filter((n) => n.relation === 'stated' && n.year === doc.year)
+  const isFinal = doc.stage === '决算'
+  for (const n of stated.filter((s) => s.unit === '元')) {
+    const entry = PROSE.find(([re]) => re.test(n.subject))
+    if (entry) {
+      const t = (isFinal ? entry[2] : entry[1])(items)
+      if (t) proseAgainst(c, n, t, doc)
+      continue
+    }
+    // A 类 named in the prose (一般公共预算当年支出 by 类, 财政拨款支出决算 by 类) against B05 / F05.
+    const category = items.find((i) => i.table_code === (isFinal ? 'F05' : 'B05') && i.class_code.length === 3 && i.row_label === n.subject && /^(合计|小计)$/.test(i.measure))
+    if (category) proseAgainst(c, n, category, doc)
   }
-  // The execution rate stated in a 决算 (完成年初预算的119.09%) against its own figures.
-  for (const rate of narrative.filter((r) => r.unit === '%' && /完成/.test(r.subject) && r.year === doc.year)) {
-    const m = /年初预算(?:为|数为)?\s*([\d,]+(?:\.\d+)?)\s*(万元|元)/.exec(rate.quote)
-    const executed = pick('F05', /^小计$/, totalRow)(items)
-    if (!m || !executed) continue
-    const budget = toYuan(m[1]!.replace(/,/g, ''), m[2]!)
-    if (cmp(budget, '0') === 0) continue
-    const computed = pctOf(executed.value, budget)
-    c.same(`文字说明 ${rate.subject} = F05 合计 ÷ 年初预算`, { value: rate.value, line: rate.line }, { value: computed, line: executed.line }, '0.01')
+  // A rate stated with its two figures (完成年初预算的119.09%): the rate against the figures beside it.
+  for (const rate of stated.filter((r) => r.unit === '%')) {
+    const m = /^(.*)完成(年初|全年)预算$/.exec(rate.subject)
+    if (!m) continue
+    const onLine = stated.filter((r) => r.line === rate.line && r.unit === '元')
+    const executed = onLine.find((r) => r.subject === m[1])
+    const budget = onLine.find((r) => r.subject === `${m[1]}${m[2]}预算` || r.subject === `${m[1]}预算`)
+    if (!executed || !budget || cmp(budget.value, '0') === 0) continue
+    const printedDecimals = decimals(rate.value)
+    c.same(
+      `文字说明 ${rate.subject} = ${executed.subject} ÷ ${budget.subject}`,
+      { value: rate.value, line: rate.line },
+      { value: pctOf(executed.value, budget.value, printedDecimals), line: executed.line },
+      lastDigitUnit(rate.value),
+    )
   }
 }
 
-/** a as a percentage of b, two decimals (as the reports print rates). */
-function pctOf(a: string, b: string): string {
-  return div(shift(a, 2), b, 2)
+/** a as a percentage of b, to the decimals the report printed the rate with. */
+function pctOf(a: string, b: string, scale: number): string {
+  return div(shift(a, 2), b, scale)
 }
 
 /** The accounting identities of a document, each with pass / rounding / fail. */

@@ -1,7 +1,415 @@
+/**
+ * 绩效目标表 → targets.csv rows: one per indicator (三级指标 with its 指标值) of
+ * every 项目支出绩效目标表, and of the 整体支出绩效目标申报表 (project_name 整体支出).
+ *
+ * A table is found by its title; its header (项目名称, 实施单位, 实施期/年度资金总额
+ * and the printed amount unit) is read by the template's labels, its indicator
+ * rows by targets-rows.ts. Tables repeat their header on every PDF page, so a
+ * block that repeats the previous block's header while the previous block never
+ * reached its 负责人 footer is the same project continued (changzhi-2026 lines
+ * 894–958: 促就业工作经费 prints its indicators, then its header again with only the
+ * footer). Same-named tables that are complete on their own stay apart
+ * (jincheng-2024 lines 2015 and 2121: two 96年机构改革… projects, 5,620,000 and
+ * 1,940,000 元).
+ */
 import type { ParseContext } from './context'
-import type { TargetRow } from './types'
+import { parseNumber, toYuan } from './decimal'
+import { isWatermark, stripMarkup, tabCells } from './lines'
+import type { SourceLine, TargetRow } from './types'
+import { indicatorOf, isLevel1, isLevel2, looksLikeTarget, readRow, splitValueSuffix, type RowReading, type Token } from './targets-rows'
+
+const PROJECT_TITLE_RE = /项目支出绩效目标表$/
+const WHOLE_TITLE_RE = /整体支出绩效目标(申报)?表$/
+/** A heading that closes the appendix of target tables ("十一、国有资产占有使用情况", "第四部分 名词解释"). */
+const SECTION_RE = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)/
+const FOOTER_RE = /^负责人/
+/** Page furniture of the pdftotext extraction: "-31-" and the running title. */
+const PAGE_FURNITURE_RE = /^-\s*\d+\s*-$|(预算|决算)公开报告$/
+/** The vertical "绩 效 指 标" label and the 年度绩效指标 side label of the 整体支出 table. */
+const SIDE_LABEL_RE = /^(绩|效|指|标|绩效指标|年度绩效|指标|年度绩效指标)$/
+
+interface Block {
+  kind: 'project' | 'whole'
+  start: number
+  end: number
+}
+
+interface Amount {
+  raw: string
+  line: number
+}
+
+interface ParsedBlock {
+  kind: 'project' | 'whole'
+  start: number
+  name: string
+  unitName: string
+  unit: string
+  periodTotal: Amount | null
+  total: Amount | null
+  /** Reached its 负责人 footer: the table is complete. */
+  closed: boolean
+  /** 一级/二级指标 in force at the end of the block, for a continuation block. */
+  state: LevelState | null
+  rows: Array<Omit<TargetRow, 'doc_id' | 'unit_name' | 'project_name' | 'total_yuan' | 'period_total_yuan'>>
+}
 
 /** Indicators of every 项目支出绩效目标表 and the 整体支出绩效目标申报表. */
-export function parseTargets(_ctx: ParseContext): TargetRow[] {
-  return []
+export function parseTargets(ctx: ParseContext): TargetRow[] {
+  const blocks = findBlocks(ctx.lines)
+  const projects: ParsedBlock[] = []
+  for (const b of blocks) {
+    const prev = projects.at(-1)
+    const pb = readBlock(ctx, b, prev ?? null)
+    if (prev && continues(prev, pb)) {
+      prev.rows.push(...pb.rows)
+      prev.closed = pb.closed
+      continue
+    }
+    projects.push(pb)
+  }
+  const out: TargetRow[] = []
+  for (const p of projects) {
+    const total = yuan(ctx, p, p.total)
+    const periodTotal = yuan(ctx, p, p.periodTotal)
+    if (p.rows.length === 0) {
+      ctx.problems.push({ severity: 'warning', where: 'targets', line: p.start, message: `绩效目标表“${p.name}”未读出任何指标` })
+    }
+    for (const r of p.rows) {
+      out.push({
+        doc_id: ctx.document.doc_id,
+        unit_name: p.unitName,
+        project_name: p.name,
+        total_yuan: total,
+        period_total_yuan: periodTotal,
+        ...r,
+      })
+    }
+  }
+  return out
+}
+
+/** The next block continues `prev`: `prev` never reached its footer and the next repeats its header or names no project. */
+function continues(prev: ParsedBlock, next: ParsedBlock): boolean {
+  if (prev.closed || prev.kind !== next.kind) return false
+  if (next.name === '') return true
+  return (
+    next.name === prev.name &&
+    next.unitName === prev.unitName &&
+    next.total?.raw === prev.total?.raw &&
+    next.periodTotal?.raw === prev.periodTotal?.raw
+  )
+}
+
+function yuan(ctx: ParseContext, p: ParsedBlock, amount: Amount | null): string {
+  if (!amount) return ''
+  const n = parseNumber(amount.raw)
+  if (n === null) return ''
+  if (!p.unit) {
+    ctx.problems.push({ severity: 'warning', where: 'targets', line: amount.line, message: `绩效目标表“${p.name}”未写明金额单位，资金总额未读` })
+    return ''
+  }
+  return toYuan(n, p.unit)
+}
+
+/** Normalised text of a line for matching titles and labels. */
+function flat(text: string): string {
+  return stripMarkup(text).replace(/\s+/g, '')
+}
+
+/** Target-table blocks: from a title to the next title or the heading that ends the appendix. */
+function findBlocks(lines: readonly SourceLine[]): Block[] {
+  const blocks: Block[] = []
+  let open: Block | null = null
+  for (const line of lines) {
+    const t = flat(line.text)
+    if (/\.{3,}|…{2,}/.test(t)) continue
+    const kind = t.length <= 40 ? (PROJECT_TITLE_RE.test(t) ? 'project' : WHOLE_TITLE_RE.test(t) ? 'whole' : null) : null
+    if (kind) {
+      if (open) blocks.push({ ...open, end: line.no })
+      open = { kind, start: line.no, end: 0 }
+      continue
+    }
+    // Only a heading ends the appendix, not a numbered sentence inside a table cell
+    // (jincheng-2024 line 1642 "一、创业就业方面2024年，将开拓优质大学生岗").
+    const heading = stripMarkup(line.text).trim()
+    if (open && SECTION_RE.test(heading) && heading.length <= 30 && !/[，。；]/.test(heading)) {
+      blocks.push({ ...open, end: line.no })
+      open = null
+    }
+  }
+  if (open) blocks.push({ ...open, end: lines.length + 1 })
+  return blocks
+}
+
+/** Non-empty cells of a line with their columns (tab/markdown) or its space-separated words (pdftotext). */
+function tokensOf(ctx: ParseContext, line: SourceLine): Token[] {
+  if (ctx.style === 'pdftotext') {
+    return line.text
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== '')
+      .map((text) => ({ text, col: -1, line: line.no }))
+  }
+  return tabCells(line.text)
+    .map((text, col) => ({ text: compactLabel(text), col, line: line.no }))
+    .filter((c) => c.text !== '')
+}
+
+/** A label printed with a space inside ("产出 指标", "质量 指标", changzhi-2026 lines 1095–1110), closed up. */
+function compactLabel(text: string): string {
+  const compact = text.replace(/\s+/g, '')
+  return compact !== text && (isLevel1(compact) || isLevel2(compact) || SIDE_LABEL_RE.test(compact)) ? compact : text
+}
+
+/** The first figure after the label `label` among the tokens (cells) of a line. */
+function amountAfter(tokens: readonly Token[], label: RegExp): Amount | null {
+  const i = tokens.findIndex((t) => label.test(t.text))
+  if (i < 0) return null
+  for (const t of tokens.slice(i + 1)) {
+    if (parseNumber(t.text) !== null) return { raw: t.text, line: t.line }
+    if (/资金总额/.test(t.text)) return null
+  }
+  return null
+}
+
+/** The text after a label on its line: the next cell (tab) or the words up to the next label (pdftotext). */
+function valueAfter(tokens: readonly Token[], label: RegExp, stop: RegExp | null): string {
+  const i = tokens.findIndex((t) => label.test(t.text))
+  if (i < 0) return ''
+  // A label glued to its value ("项目名称 X" split into words, or "实施单位X").
+  const glued = tokens[i]!.text.replace(label, '').replace(/^[:：]/, '').trim()
+  const words: string[] = glued ? [glued] : []
+  for (const t of tokens.slice(i + 1)) {
+    if (stop && stop.test(t.text)) break
+    words.push(t.text)
+    if (t.col >= 0) break
+  }
+  return words.join('')
+}
+
+function readBlock(ctx: ParseContext, block: Block, prev: ParsedBlock | null): ParsedBlock {
+  const pb: ParsedBlock = {
+    kind: block.kind,
+    start: block.start,
+    name: block.kind === 'whole' ? '整体支出' : '',
+    unitName: '',
+    unit: '',
+    periodTotal: null,
+    total: null,
+    closed: false,
+    state: null,
+    rows: [],
+  }
+  const lines = ctx.lines
+    .slice(block.start, block.end - 1)
+    .filter((l) => !isWatermark(l.text) && !PAGE_FURNITURE_RE.test(l.text.trim()))
+
+  let i = 0
+  let sawMoneyLabel = false
+  let yearGoalColumn = -1
+  // Header: up to the indicator header row (一级指标 … 三级指标 … 指标值).
+  for (; i < lines.length; i++) {
+    const line = lines[i]!
+    const t = flat(line.text)
+    if (/一级指标/.test(t) && /三级指标/.test(t)) break
+    // Some tables print no header row: the first indicator row starts with the 绩效指标 side label
+    // (changzhi-2026 line 836 "绩效指标 | 产出指标 | 数量指标 | 仲裁文书送达数量 | …").
+    if (/^绩效指标./.test(t) && (isLevel1(tokensOf(ctx, line)[1]?.text ?? '') || isLevel2(tokensOf(ctx, line)[1]?.text ?? ''))) break
+    const tokens = tokensOf(ctx, line)
+    if (/^实施期目标/.test(t)) yearGoalColumn = tokens.find((tk) => /^年度目标$/.test(tk.text))?.col ?? -1
+    if (/^项目名称/.test(t) && block.kind === 'project') {
+      pb.name = valueAfter(tokens, /^项目名称/, null)
+      // A long name wraps onto the next lines in the pdftotext extraction, before 主管部门及代码.
+      for (let j = i + 1; ctx.style === 'pdftotext' && j < lines.length; j++) {
+        const next = flat(lines[j]!.text)
+        if (next === '') continue
+        if (/^主管部门/.test(next)) break
+        pb.name += next
+        i = j
+      }
+    } else if (/实施单位/.test(t) && block.kind === 'project') {
+      pb.unitName = valueAfter(tokens, /^实施单位[:：]?/, null)
+      // A long unit name wraps onto the next lines, before 项目属性 (jincheng-2024 lines 6491–6494).
+      for (let j = i + 1; ctx.style === 'pdftotext' && j < lines.length; j++) {
+        const next = flat(lines[j]!.text)
+        if (next === '') continue
+        if (/^(项目属性|项目期|项目资金)/.test(next)) break
+        pb.unitName += next
+        i = j
+      }
+    } else if (/^部门名称/.test(t) && block.kind === 'whole') {
+      pb.unitName = valueAfter(tokens, /^部门名称[:：]?/, null).replace(/^\d+-/, '')
+    }
+    // "项目资金 (元)" in one cell, or "项目资金" and "（元）" on separate lines (pdftotext).
+    const unit = /(项目资金|资金总额)[（(](万元|元)[)）]/.exec(t) ?? (sawMoneyLabel ? /^()[（(](万元|元)[)）]$/.exec(t) : null)
+    if (unit && !pb.unit) pb.unit = unit[2]!
+    if (/^项目资金$/.test(t)) sawMoneyLabel = true
+    if (/实施期资金总额/.test(t)) pb.periodTotal ??= amountAfter(tokens, /实施期资金总额/)
+    if (/年度资金总额/.test(t)) pb.total ??= amountAfter(tokens, /年度资金总额/)
+    // 整体支出 table: "合 计 40143.35 合 计 40143.35" under "资金总额（万元）".
+    if (block.kind === 'whole' && !pb.total && pb.unit && /^合计/.test(t)) {
+      const fig = tokens.find((tk) => parseNumber(tk.text) !== null)
+      if (fig) pb.total = { raw: fig.text, line: fig.line }
+    }
+  }
+  if (i >= lines.length) return pb
+  if (block.kind === 'project' && !pb.name) {
+    ctx.problems.push({ severity: 'warning', where: 'targets', line: block.start, message: '绩效目标表未写项目名称' })
+  }
+
+  const headerLine = lines[i]!
+  const headerFlat = flat(headerLine.text)
+  const hasHeader = /一级指标/.test(headerFlat)
+  const headerTokens = hasHeader ? tokensOf(ctx, headerLine) : []
+  const valueColumns = hasHeader ? headerFlat.split('指标值').length - 1 : 2
+  const twoHalves = block.kind === 'project' && (valueColumns >= 2 || /二级指标.*二级指标/.test(headerFlat))
+  // gaoping-2026 line 890: a header with two 二级指标 but one 指标值 — the 年度 half prints no values.
+  const hasValue: [boolean, boolean] = [true, valueColumns >= 2 || !twoHalves]
+  const firstValueCol = headerTokens.find((tk) => /指标值/.test(tk.text))?.col ?? -1
+  // From which column a lone (三级指标, 指标值) pair is the 年度 half's: just right of the 实施期 指标值
+  // column, or of the 年度目标 label when the table prints no header row.
+  const yearColumn =
+    ctx.style === 'pdftotext' ? null : firstValueCol >= 0 ? firstValueCol + 1 : yearGoalColumn >= 0 ? yearGoalColumn + 1 : null
+  if (!hasHeader) i-- // the line is the first indicator row: read it below
+
+  // A block that continues the previous project continues its merged 一级/二级 cells too.
+  const state = prev?.state && continues(prev, pb) ? prev.state : new LevelState(ctx.style === 'pdftotext')
+  pb.state = state
+  let due: 0 | 1 = 0
+  let pending: Token[] = []
+
+  const emit = (reading: RowReading): void => {
+    state.take(reading)
+    reading.halves.forEach((half, h) => {
+      if (!half) return
+      const { level3, target } = indicatorOf(half.texts, hasValue[h]!)
+      if (!level3 && !target) return
+      const [level1, level2] = state.levels(h as 0 | 1)
+      const row = {
+        period: (twoHalves ? (h === 0 ? '实施期' : '年度') : '年度') as TargetRow['period'],
+        level1,
+        level2,
+        level3: level3?.text ?? '',
+        target: target?.text ?? '',
+        line: (target ?? level3)!.line,
+      }
+      pb.rows.push(row)
+      state.track(row, h as 0 | 1)
+    })
+  }
+
+  // The header row itself may carry the first labels (changzhi-2026 line 914:
+  // "绩效指标 | 产出指标 | 数量指标 | 一级指标 | 二级指标 | …").
+  const headerLabels = headerTokens.filter((tk) => isLevel1(tk.text) || isLevel2(tk.text))
+  if (headerLabels.length) state.take(readRow(headerLabels, { yearColumn, due: 0, twoHalves }))
+
+  for (i = i + 1; i < lines.length; i++) {
+    const line = lines[i]!
+    const t = flat(line.text)
+    if (t === '') continue
+    if (FOOTER_RE.test(t)) {
+      pb.closed = true
+      break
+    }
+    if (/一级指标/.test(t) && /三级指标/.test(t)) continue
+    const tokens = tokensOf(ctx, line).filter((tk) => !SIDE_LABEL_RE.test(tk.text) && !(tk.col === 0 && /^绩效指标$/.test(tk.text)))
+    if (tokens.length === 0) continue
+    const reading = readRow(tokens, { yearColumn, due, twoHalves, spaceSeparated: ctx.style === 'pdftotext' })
+
+    if (ctx.style === 'pdftotext') {
+      // A 三级指标 wrapped over lines arrives as lone pieces before the line with its 指标值
+      // (jincheng-2024 lines 1885–1888: 城乡居民养老保险补充养 / 老金省级补助资金发放达 / 100%).
+      for (const half of reading.halves) {
+        const only = half?.texts.length === 1 ? half.texts[0]! : null
+        const split = only && !looksLikeTarget(only.text) ? splitValueSuffix(only) : null
+        if (split) half!.texts = split
+      }
+      const halves = reading.halves.filter((x) => x !== null)
+      const lone = halves.length === 1 && halves[0]!.texts.length === 1
+      const piece = lone ? halves[0]!.texts[0]! : null
+      if (piece && !looksLikeTarget(piece.text) && !(pending.length && pending.at(-1)!.text.length < 10)) {
+        // Labels on the line still apply ("可持续影响指标 保障担保贷款基金的可持", line 1958).
+        state.take({ level1: reading.level1, halves: reading.halves.map((x) => (x ? { level2: x.level2, texts: [] } : null)) as RowReading['halves'] })
+        pending.push(piece)
+        continue
+      }
+      if (pending.length) {
+        const first = reading.halves.find((x) => x !== null && x.texts.length > 0)
+        const joined: Token = { text: pending.map((p) => p.text).join(''), col: -1, line: pending[0]!.line }
+        if (first && first.level2 === null && reading.level1 === null) {
+          if (first.texts.length === 1 && !looksLikeTarget(first.texts[0]!.text) && pending.at(-1)!.text.length >= 10) {
+            first.texts = [{ ...joined, text: joined.text + first.texts[0]!.text }]
+          } else if (first.texts.length === 1) {
+            first.texts.unshift(joined)
+          } else {
+            first.texts[0] = { ...first.texts[0]!, text: joined.text + first.texts[0]!.text, line: joined.line }
+          }
+        } else {
+          // The pieces had no 指标值 of their own: a 三级指标 without 指标值.
+          emit({ level1: null, halves: [due === 0 || !twoHalves ? { level2: null, texts: [joined] } : null, due === 1 && twoHalves ? { level2: null, texts: [joined] } : null] })
+        }
+        pending = []
+      }
+      // Which half a lone pair on the next line belongs to.
+      const [a, b] = reading.halves
+      const aHas = !!a && a.texts.length > 0
+      const bHas = !!b && b.texts.length > 0
+      if (twoHalves) {
+        if (aHas && bHas) due = 0
+        else if (aHas) due = 1
+        else if (bHas) due = 0
+      }
+    }
+    emit(reading)
+  }
+  if (pending.length) {
+    emit({ level1: null, halves: [{ level2: null, texts: [{ text: pending.map((p) => p.text).join(''), col: -1, line: pending[0]!.line }] }, null] })
+  }
+  return pb
+}
+
+type Row = ParsedBlock['rows'][number]
+
+/**
+ * 一级/二级指标 carried down from the rows above (merged cells print once). In
+ * the pdftotext extraction a label printed below rows that have none yet also
+ * applies to them: it prints a merged cell's label in the middle of its span
+ * (jincheng-2024 line 1702 产出指标 and 1704 数量指标 after the rows from 1671).
+ * The tab extractions print it on the span's first row, so there a row before
+ * any label keeps an empty level (changzhi-2026 line 1210).
+ */
+class LevelState {
+  /** Back-fill labels upwards: only where the extraction prints a merged cell's label mid-span. */
+  constructor(private readonly labelsMidSpan: boolean) {}
+  private level1 = ''
+  private level2: [string, string] = ['', '']
+  private unlabelled1: Row[] = []
+  private unlabelled2: [Row[], Row[]] = [[], []]
+
+  take(reading: RowReading): void {
+    if (reading.level1 !== null) {
+      if (reading.level1 !== this.level1) this.level2 = ['', '']
+      this.level1 = reading.level1
+      for (const r of this.unlabelled1) r.level1 = reading.level1
+      this.unlabelled1 = []
+    }
+    reading.halves.forEach((half, h) => {
+      if (half?.level2) {
+        this.level2[h] = half.level2
+        for (const r of this.unlabelled2[h]!) r.level2 = half.level2
+        this.unlabelled2[h as 0 | 1] = []
+      }
+    })
+  }
+
+  levels(h: 0 | 1): [string, string] {
+    return [this.level1, this.level2[h]]
+  }
+
+  track(row: Row, h: 0 | 1): void {
+    if (!this.labelsMidSpan) return
+    if (!row.level1) this.unlabelled1.push(row)
+    if (!row.level2) this.unlabelled2[h].push(row)
+  }
 }
