@@ -17,13 +17,14 @@
  *   difference within the prose's last digit `rounding`.
  */
 import { abs, cmp, decimals, div, lastDigitUnit, shift, sub, sum, toYuan } from './decimal'
-import type { CheckRow, CheckStatus, DocumentRow, LineItemRow, NarrativeRow, SangongCategory, SangongRow } from './types'
+import type { CheckRow, CheckStatus, DocumentRow, EvaluationRow, LineItemRow, NarrativeRow, SangongCategory, SangongRow } from './types'
 
 export interface CheckInput {
   document: DocumentRow
   lineItems: readonly LineItemRow[]
   sangong: readonly SangongRow[]
   narrative: readonly NarrativeRow[]
+  evaluations?: readonly EvaluationRow[]
 }
 
 /** Leaf headers that name a total of the columns beside them. */
@@ -132,7 +133,7 @@ function checkRowTotals(c: Checker, items: readonly LineItemRow[]): void {
         const ps = row.filter((i) => parts.includes(i.measure))
         if (!t && ps.length === 0) continue
         const label = rowName(row[0]!)
-        const name = `${row[0]!.table_code} ${label}：${total} = ${parts.join(' + ')}`
+        const name = `${row[0]!.table_code} ${label}（第${row[0]!.line}行）：${total} = ${parts.join(' + ')}`
         c.sum(name, t ?? zeroAt(row[0]!), ps)
       }
     }
@@ -315,7 +316,7 @@ function proseAgainst(c: Checker, n: NarrativeRow, t: LineItemRow, doc: Document
   const printed = printedInQuote(n.quote, n.value)
   const proseUnit = printed ? toYuan(lastDigitUnit(printed.number), printed.unit) : '0'
   const tol = cmp(proseUnit, tolerance(t, doc)) > 0 ? proseUnit : '0'
-  c.same(`文字说明 ${n.subject} = ${t.table_code} ${[t.class_code, t.row_label].filter(Boolean).join(' ')} ${t.measure}`, { value: t.value, line: t.line }, { value: n.value, line: n.line }, tol)
+  c.same(`文字说明（第${n.line}行）${n.subject} = ${t.table_code} ${[t.class_code, t.row_label].filter(Boolean).join(' ')} ${t.measure}`, { value: t.value, line: t.line }, { value: n.value, line: n.line }, tol)
 }
 
 function checkProse(c: Checker, narrative: readonly NarrativeRow[], items: readonly LineItemRow[], doc: DocumentRow): void {
@@ -355,9 +356,44 @@ function pctOf(a: string, b: string, scale: number): string {
   return div(shift(a, 2), b, scale)
 }
 
+/**
+ * 绩效自评表: each table's 执行率 against its own 执行数 ÷ 全年预算数, and the
+ * prose summary (how many projects were evaluated, with what grades, for how
+ * much money) against the tables.
+ */
+function checkEvaluations(c: Checker, evaluations: readonly EvaluationRow[], narrative: readonly NarrativeRow[], doc: DocumentRow): void {
+  const projects = evaluations.filter((e) => e.project_name !== '整体支出')
+  for (const e of evaluations) {
+    if (!e.rate_pct || !e.budget_yuan || !e.executed_yuan || cmp(e.budget_yuan, '0') === 0) continue
+    c.same(
+      `绩效自评 ${e.project_name}：执行率 = 全年执行数 ÷ 全年预算数`,
+      { value: e.rate_pct, line: e.line },
+      { value: pctOf(e.executed_yuan, e.budget_yuan, decimals(e.rate_pct)), line: e.line },
+      lastDigitUnit(e.rate_pct),
+    )
+  }
+  if (projects.length === 0) return
+  const stated = narrative.filter((n) => n.relation === 'stated' && n.year === doc.year && /二级项目绩效自评/.test(n.subject))
+  const count = stated.find((n) => /自评个数$/.test(n.subject))
+  if (count) {
+    c.same(`文字说明 ${count.subject} = 自评表张数`, { value: count.value, line: count.line }, { value: String(projects.length), line: projects[0]!.line }, '0')
+  }
+  for (const n of stated) {
+    const grade = /自评等级为“(.)”的项目数$/.exec(n.subject)
+    if (!grade) continue
+    const graded = projects.filter((e) => e.grade === grade[1])
+    c.same(`文字说明 ${n.subject} = 自评表中等级为${grade[1]}的张数`, { value: n.value, line: n.line }, { value: String(graded.length), line: graded[0]?.line ?? n.line }, '0')
+  }
+  const amount = stated.find((n) => /自评金额$/.test(n.subject) && n.unit === '元')
+  const initial = projects.filter((e) => e.initial_yuan)
+  if (amount && initial.length > 0) {
+    c.same(`文字说明 ${amount.subject} = 自评表年初预算数之和`, { value: amount.value, line: amount.line }, { value: sum(initial.map((e) => e.initial_yuan)), line: initial[0]!.line }, '0')
+  }
+}
+
 /** The accounting identities of a document, each with pass / rounding / fail. */
 export function runChecks(input: CheckInput): CheckRow[] {
-  const { document: doc, lineItems, sangong, narrative } = input
+  const { document: doc, lineItems, sangong, narrative, evaluations = [] } = input
   const c = new Checker(doc)
   checkTwoSided(c, lineItems)
   checkRowTotals(c, lineItems)
@@ -365,6 +401,7 @@ export function runChecks(input: CheckInput): CheckRow[] {
   checkCrossTable(c, lineItems, doc)
   checkSangong(c, sangong, lineItems)
   checkProse(c, narrative, lineItems, doc)
+  checkEvaluations(c, evaluations, narrative, doc)
   return c.rows
 }
 

@@ -44,6 +44,6 @@ export function parseReport(text: string, hints: IdentityHints): ParsedReport {
   const targets = guarded(problems, 'targets', () => parseTargets(ctx))
   const evaluations = guarded(problems, 'evaluations', () => parseEvaluations(ctx))
   const sangong = guarded(problems, 'sangong', () => deriveSangong(document, lineItems, narrative))
-  const checks = guarded(problems, 'checks', () => runChecks({ document, lineItems, sangong, narrative }))
+  const checks = guarded(problems, 'checks', () => runChecks({ document, lineItems, sangong, narrative, evaluations }))
   return { document, lineItems, sangong, targets, evaluations, narrative, checks, problems, tables }
 }

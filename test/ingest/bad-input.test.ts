@@ -32,6 +32,7 @@ describe('parseReport on bad input', () => {
     const whole = parseReport(full, { source: 'gaoping-2026-budget.txt' })
     const r = parseReport(truncated, { source: 'gaoping-2026-budget.txt' })
     const b01 = (x: typeof r) => x.lineItems.filter((i) => i.table_code === 'B01' || i.table_code === 'B02')
+    expect(b01(whole).length).toBeGreaterThan(50)
     expect(b01(r)).toEqual(b01(whole))
     expect(r.lineItems.every((i) => i.line <= cut)).toBe(true)
   })
@@ -45,7 +46,10 @@ describe('parseReport on bad input', () => {
     const r = parseReport(lines.join('\n'), { source: 'changzhi-2026-budget.txt' })
     const whole = parseReport(full, { source: 'changzhi-2026-budget.txt' })
     const others = (x: typeof r) => x.lineItems.filter((i) => i.table_code !== 'B03')
+    expect(others(whole).length).toBeGreaterThan(500)
     expect(others(r)).toEqual(others(whole))
+    // The scrambled rows yield nothing, and what B03 still yields stands on its line.
+    for (let i = start + 8; i < start + 14; i++) expect(r.lineItems.some((it) => it.line === i + 1)).toBe(false)
     for (const it of r.lineItems) expect(lines[it.line - 1]).toContain(it.raw)
   })
 
