@@ -1,0 +1,126 @@
+/**
+ * npm run bench:app — the built app in headless Chromium over several cold
+ * loads (fresh browser profile each): medians of time to first view painted,
+ * DuckDB ready, and the Compare pivot re-rendered after a selection change;
+ * then the Compare PIVOT over a synthetic 1,000,000-row line_items table, run
+ * through the SQL workbench of the same app.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { compareQuery } from '../src/db/queries/compare'
+import { inlineParams } from '../src/db/sql'
+import { buildApp, launch, serve, waitForDb, watchForeignRequests, type Page } from '../test/e2e/harness'
+
+const LOADS = Number(process.env.BENCH_LOADS ?? 5)
+const PIVOT_RUNS = 7
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
+}
+
+async function mark(page: Page, name: string): Promise<number> {
+  await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 60_000 })
+  return page.evaluate((n) => performance.getEntriesByName(n)[0]!.startTime, name)
+}
+
+/** Changes the Compare dimension and times until the pivot table has re-rendered. */
+async function pivotRerender(page: Page, dimension: string): Promise<number> {
+  return page.evaluate(async (dim) => {
+    const table = document.querySelector('[data-testid="pivot"]')!
+    const before = table.getAttribute('data-seq')
+    const select = document.querySelector('[data-testid="dimension"]') as HTMLSelectElement
+    const t0 = performance.now()
+    const done = new Promise<number>((resolve) => {
+      const obs = new MutationObserver(() => {
+        if (table.getAttribute('data-seq') !== before) { obs.disconnect(); requestAnimationFrame(() => resolve(performance.now() - t0)) }
+      })
+      obs.observe(table, { attributes: true })
+    })
+    select.value = dim
+    select.dispatchEvent(new Event('change'))
+    return done
+  }, dimension)
+}
+
+async function workbench(page: Page, sql: string): Promise<number> {
+  await page.fill('[data-testid="sql-input"]', sql)
+  const runs = () => page.evaluate(() => (window as unknown as { __runs?: number }).__runs ?? 0)
+  // Count completed runs from the DOM: the summary's data-ms changes with every run.
+  await page.evaluate(() => {
+    const w = window as unknown as { __runs?: number; __obs?: MutationObserver }
+    w.__runs = 0
+    w.__obs?.disconnect()
+    w.__obs = new MutationObserver(() => { w.__runs = (w.__runs ?? 0) + 1 })
+    w.__obs.observe(document.querySelector('[data-testid="view-workbench"]')!, { subtree: true, attributes: true, attributeFilter: ['data-ms'], childList: true })
+  })
+  await page.click('[data-testid="run-sql"]')
+  const t0 = Date.now()
+  while ((await runs()) === 0 || await page.locator('[data-testid="run-sql"][disabled]').count()) {
+    if (await page.locator('[data-testid="sql-error"]').count()) throw new Error(await page.locator('[data-testid="sql-error"]').innerText())
+    if (Date.now() - t0 > 120_000) throw new Error('workbench query timed out')
+    await page.waitForTimeout(20)
+  }
+  return Number(await page.locator('[data-testid="sql-summary"]').getAttribute('data-ms'))
+}
+
+const dist = mkdtempSync(join(tmpdir(), 'kanzhang-bench-'))
+console.log('building…')
+buildApp(dist)
+const server = await serve(dist)
+const firstView: number[] = []
+const dbReady: number[] = []
+const rerender: number[] = []
+try {
+  for (let i = 0; i < LOADS; i++) {
+    const chromium = await launch()
+    const page = await chromium.browser.newPage()
+    const foreign = watchForeignRequests(page, server.url)
+    await page.goto(server.url + '#/')
+    firstView.push(await mark(page, 'kanzhang:first-view'))
+    dbReady.push(await mark(page, 'kanzhang:db-ready'))
+    await waitForDb(page)
+    await page.click('[data-nav="compare"]')
+    await page.waitForSelector('[data-testid="pivot"] tbody tr')
+    const dims = ['class5', 'class7', 'class3', 'fund', 'class5', 'econ1', 'class3']
+    const times: number[] = []
+    for (const d of dims) times.push(await pivotRerender(page, d))
+    rerender.push(median(times))
+    if (foreign.length) throw new Error(`foreign requests: ${foreign.join(', ')}`)
+    console.log(`load ${i + 1}: first view ${firstView[i]!.toFixed(0)} ms, DuckDB ready ${dbReady[i]!.toFixed(0)} ms, pivot re-render ${rerender[i]!.toFixed(0)} ms`)
+    await chromium.close()
+  }
+
+  // Synthetic 1,000,000-row line_items, pivoted by the Compare query (class7 across 4 documents, shares).
+  const chromium = await launch()
+  const page = await chromium.browser.newPage()
+  await page.goto(server.url + '#/workbench')
+  await waitForDb(page)
+  await page.waitForSelector('[data-testid="sql-input"]')
+  const docs = ['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7']
+  const createMs = await workbench(page, `CREATE OR REPLACE TABLE big_line_items AS
+SELECT 'd' || (i % 8) AS doc_id, 'B03' AS table_code,
+  CASE (i % 3) WHEN 0 THEN (200 + i % 20)::VARCHAR WHEN 1 THEN (20000 + i % 200)::VARCHAR ELSE (2000000 + i % 2000)::VARCHAR END AS class_code,
+  '合计' AS measure, ((i * 7919) % 100000000 / 100.0)::DECIMAL(18,2) AS value, (i % 5000)::INTEGER AS line
+FROM range(1000000) t(i);
+CREATE OR REPLACE VIEW big_facts AS
+SELECT 'class' || length(class_code) AS dimension, doc_id, class_code AS dim_key, class_code AS dim_label, value AS amount, line FROM big_line_items;
+SELECT count(*) AS n FROM big_line_items`)
+  const q = compareQuery({ docs: docs.slice(0, 4), dimension: 'class7', mode: 'share' }, docs)
+  const sql = inlineParams(q.sql, q.params).replace('FROM v_facts', 'FROM big_facts')
+  const pivot: number[] = []
+  for (let i = 0; i < PIVOT_RUNS; i++) pivot.push(await workbench(page, sql))
+  const rows = await page.locator('[data-testid="sql-summary"]').innerText()
+  await chromium.close()
+
+  console.log('\n== bench:app (medians) ==')
+  console.log(`cold loads: ${LOADS}`)
+  console.log(`first view painted: ${median(firstView).toFixed(0)} ms`)
+  console.log(`DuckDB ready (dataset loaded): ${median(dbReady).toFixed(0)} ms`)
+  console.log(`Compare pivot re-render after a selection change: ${median(rerender).toFixed(0)} ms`)
+  console.log(`synthetic 1,000,000-row line_items: created in ${createMs.toFixed(0)} ms; Compare PIVOT (项 level, 4 of 8 documents, shares): ${median(pivot).toFixed(0)} ms median of ${PIVOT_RUNS} (${rows})`)
+} finally {
+  await server.close()
+  rmSync(dist, { recursive: true, force: true })
+}

@@ -1,0 +1,45 @@
+/** Compare: a grouped bar chart, one series per document, from the pivot rows. */
+import type { AmountUnit } from '../format/amount'
+import type { CompareRow, ValueMode } from '../db/queries/compare'
+import { ANIMATION, PALETTE, scale, titleBlock } from './common'
+
+export interface CompareChartInput {
+  rows: readonly CompareRow[]
+  docs: readonly string[]
+  /** Display label per doc_id (e.g. 长治 2026 预算). */
+  labels: Record<string, string>
+  mode: ValueMode
+  unit: AmountUnit
+  title: string
+  source: string
+  /** At most this many rows (the largest), so the chart stays readable. */
+  limit?: number
+}
+
+/** The rows the chart draws: the largest by absolute value, in their original order. */
+export function chartRows(rows: readonly CompareRow[], docs: readonly string[], limit: number): CompareRow[] {
+  if (rows.length <= limit) return [...rows]
+  const size = (r: CompareRow) => Math.max(...docs.map((d) => Math.abs(r.values[d] ?? 0)))
+  const keep = new Set([...rows].sort((a, b) => size(b) - size(a)).slice(0, limit))
+  return rows.filter((r) => keep.has(r))
+}
+
+export function compareChartOption(input: CompareChartInput) {
+  const rows = chartRows(input.rows, input.docs, input.limit ?? 15)
+  const valueOf = (v: number | null) => (input.mode === 'share' ? (v === null ? null : Math.round(v * 100) / 100) : scale(v, input.unit))
+  const dimensions = ['dim_label', ...input.docs.map((d) => input.labels[d] ?? d)]
+  const source = rows.map((r) => [r.dim_label, ...input.docs.map((d) => valueOf(r.values[d] ?? null))])
+  const axisUnit = input.mode === 'share' ? '%' : input.unit
+  return {
+    ...ANIMATION,
+    color: PALETTE,
+    title: titleBlock(input.title, `${axisUnit} · ${input.source}`),
+    legend: { bottom: 0, type: 'scroll' },
+    grid: { left: 8, right: 16, top: 64, bottom: 32, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    dataset: { dimensions, source },
+    xAxis: { type: 'value', name: axisUnit },
+    yAxis: { type: 'category', inverse: true, axisLabel: { width: 140, overflow: 'truncate' } },
+    series: input.docs.map(() => ({ type: 'bar', barMaxWidth: 18 })),
+  }
+}

@@ -1,0 +1,27 @@
+/** The workbench's quick chart: the first text column on the axis, every numeric column as bars. */
+import { ANIMATION } from './common'
+export function quickChartColumns(columns: readonly string[], rows: readonly Record<string, unknown>[]): { category: string | null; numeric: string[] } {
+  const isNum = (v: unknown) => typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && /^-?\d+(\.\d+)?$/.test(v))
+  const numeric = columns.filter((c) => rows.length > 0 && rows.every((r) => r[c] === null || isNum(r[c])) && rows.some((r) => r[c] !== null))
+  const category = columns.find((c) => !numeric.includes(c)) ?? null
+  return { category, numeric }
+}
+
+export function quickChartOption(columns: readonly string[], rows: readonly Record<string, unknown>[], limit = 50) {
+  const { category, numeric } = quickChartColumns(columns, rows)
+  if (numeric.length === 0) return null
+  const shown = rows.slice(0, limit)
+  return {
+    ...ANIMATION,
+    legend: { top: 0, type: 'scroll' },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis' },
+    dataset: {
+      dimensions: [category ?? '#', ...numeric],
+      source: shown.map((r, i) => [category ? String(r[category] ?? '') : String(i + 1), ...numeric.map((c) => (r[c] === null ? null : Number(r[c])))]),
+    },
+    xAxis: { type: 'category', axisLabel: { rotate: shown.length > 8 ? 30 : 0, width: 100, overflow: 'truncate' } },
+    yAxis: { type: 'value' },
+    series: numeric.map(() => ({ type: 'bar', barMaxWidth: 24 })),
+  }
+}

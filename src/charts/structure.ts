@@ -1,0 +1,98 @@
+/**
+ * Structure: the 功能分类 rows of one document as a tree (类 → 款 → 项, a child's
+ * code extends its parent's), and a treemap or sunburst of one node's children.
+ */
+import type { AmountUnit } from '../format/amount'
+import type { ClassRow } from '../db/queries/structure'
+import { ANIMATION, PALETTE, scale, titleBlock } from './common'
+
+export interface ClassNode {
+  code: string
+  name: string
+  level: string
+  /** Amount in 元. */
+  value: number
+  line: number
+  children: ClassNode[]
+}
+
+/** The tree of one part (合计 / 基本支出 / 项目支出); a row whose parent is missing hangs from the root. */
+export function buildClassTree(rows: readonly ClassRow[], part = '合计'): ClassNode {
+  const root: ClassNode = { code: '', name: '', level: '', value: 0, line: 0, children: [] }
+  const byCode = new Map<string, ClassNode>()
+  const mine = rows.filter((r) => r.part === part).sort((a, b) => a.class_code.length - b.class_code.length || a.class_code.localeCompare(b.class_code))
+  for (const r of mine) {
+    const node: ClassNode = { code: r.class_code, name: r.class_name, level: r.level, value: r.amount, line: r.line, children: [] }
+    byCode.set(r.class_code, node)
+    const parent = byCode.get(r.class_code.slice(0, r.class_code.length - 2)) ?? (r.class_code.length > 3 ? byCode.get(r.class_code.slice(0, 3)) : undefined)
+    ;(parent ?? root).children.push(node)
+  }
+  root.value = root.children.reduce((s, c) => s + c.value, 0)
+  return root
+}
+
+/** The node with this code, or the root when the code is empty or unknown. */
+export function findNode(root: ClassNode, code: string): ClassNode {
+  if (!code) return root
+  const stack = [...root.children]
+  while (stack.length) {
+    const n = stack.pop()!
+    if (n.code === code) return n
+    stack.push(...n.children)
+  }
+  return root
+}
+
+/** Codes from the root down to the node (for the breadcrumb). */
+export function pathTo(root: ClassNode, code: string): ClassNode[] {
+  const out: ClassNode[] = []
+  let node = findNode(root, code)
+  while (node !== root) {
+    out.unshift(node)
+    const parentCode = node.code.length > 3 ? node.code.slice(0, node.code.length - 2) : ''
+    const parent = parentCode ? findNode(root, parentCode) : root
+    if (parent === node) break
+    node = parent
+  }
+  return out
+}
+
+export interface StructureChartInput {
+  node: ClassNode
+  kind: 'treemap' | 'sunburst'
+  unit: AmountUnit
+  title: string
+  source: string
+}
+
+function toData(n: ClassNode, unit: AmountUnit, depth: number): Record<string, unknown> {
+  return {
+    name: n.name, value: scale(n.value, unit), code: n.code, line: n.line,
+    ...(depth > 0 && n.children.length ? { children: n.children.map((c) => toData(c, unit, depth - 1)) } : {}),
+  }
+}
+
+export function structureChartOption(input: StructureChartInput) {
+  const data = input.node.children.map((c) => toData(c, input.unit, input.kind === 'sunburst' ? 1 : 0))
+  const common = { data, label: { show: true, formatter: '{b}\n{c}' } }
+  return {
+    ...ANIMATION,
+    color: PALETTE,
+    title: titleBlock(input.title, `${input.unit} · ${input.source}`),
+    tooltip: { formatter: '{b}: {c} ' + input.unit },
+    series: [input.kind === 'treemap'
+      ? { type: 'treemap', ...common, top: 60, roam: false, nodeClick: false, breadcrumb: { show: false }, leafDepth: 1 }
+      : { type: 'sunburst', ...common, radius: ['12%', '90%'], center: ['50%', '55%'], nodeClick: false }],
+  }
+}
+
+/** A pie of a two-way split (基本/项目 or 人员/公用). */
+export function splitChartOption(parts: readonly { part: string; amount: number }[], unit: AmountUnit, title: string) {
+  return {
+    color: PALETTE,
+    // The card's heading names the split; the title travels only with an exported image.
+    title: { text: title, left: 'left', textStyle: { fontSize: 12, fontWeight: 400, color: '#666' } },
+    tooltip: { trigger: 'item', formatter: '{b}: {c} ' + unit + ' ({d}%)' },
+    series: [{ type: 'pie', radius: ['35%', '65%'], top: 16, data: parts.map((p) => ({ name: p.part, value: scale(p.amount, unit) })), label: { formatter: '{b}\n{d}%' } }],
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Compare: documents side by side, rows by a dimension (功能分类 类/款/项, 经济分类,
+ * 基本/项目, fund source, unit), values as amount, share of the document's
+ * total, or change against the first document. Computed with a DuckDB PIVOT
+ * whose columns are the chosen documents.
+ */
+import { literal, placeholders } from '../sql'
+import type { BoundQuery, Db } from '../types'
+
+export const DIMENSIONS = ['class3', 'class5', 'class7', 'econ1', 'econ2', 'basic_project', 'fund', 'unit'] as const
+export type Dimension = (typeof DIMENSIONS)[number]
+
+export const VALUE_MODES = ['amount', 'share', 'change'] as const
+export type ValueMode = (typeof VALUE_MODES)[number]
+
+export interface CompareOptions {
+  /** Document ids, in column order; the first is the baseline of `change`. */
+  docs: string[]
+  dimension: Dimension
+  mode: ValueMode
+}
+
+/** One row of the pivot: the dimension's key and label, then per document its value and source line. */
+export interface CompareRow {
+  dim_key: string
+  dim_label: string
+  /** Amount in 元, share in %, or change in 元 against the first document, per doc_id. */
+  values: Record<string, number | null>
+  /** Source line of the figure (the first, when several rows add up to it), per doc_id. */
+  lines: Record<string, number | null>
+}
+
+export interface CompareResult {
+  docs: string[]
+  rows: CompareRow[]
+  query: BoundQuery
+}
+
+const MODE_EXPR: Record<ValueMode, string> = { amount: 'amount', share: 'share', change: 'change' }
+
+/**
+ * The PIVOT for the options. Filters are bind parameters; the pivot's `IN`
+ * list (which DuckDB needs literally when the source has parameters) holds
+ * only document ids known to be loaded.
+ */
+export function compareQuery(opts: CompareOptions, knownDocs: readonly string[]): BoundQuery {
+  if (!DIMENSIONS.includes(opts.dimension)) throw new Error(`unknown dimension: ${opts.dimension}`)
+  if (!VALUE_MODES.includes(opts.mode)) throw new Error(`unknown value mode: ${opts.mode}`)
+  const docs = opts.docs.filter((d) => knownDocs.includes(d))
+  if (docs.length === 0) throw new Error('no documents chosen')
+  const sql = `WITH f AS (
+  SELECT doc_id, dim_key, any_value(dim_label) AS dim_label, sum(amount) AS amount, min(line) AS line
+  FROM v_facts
+  WHERE dimension = ? AND doc_id IN (${placeholders(docs.length)})
+  GROUP BY doc_id, dim_key
+), m AS (
+  SELECT f.doc_id, f.dim_key, f.line,
+    first_value(f.dim_label) OVER (PARTITION BY f.dim_key ORDER BY f.doc_id) AS dim_label,
+    f.amount::DOUBLE AS amount,
+    (f.amount * 100 / nullif(sum(f.amount) OVER (PARTITION BY f.doc_id), 0))::DOUBLE AS share,
+    (f.amount - b.amount)::DOUBLE AS change
+  FROM f LEFT JOIN f AS b ON b.doc_id = ? AND b.dim_key = f.dim_key
+)
+PIVOT m
+ON doc_id IN (${docs.map((d) => literal(d, knownDocs)).join(', ')})
+USING first(${MODE_EXPR[opts.mode]}) AS v, min(line) AS line
+GROUP BY dim_key, dim_label
+ORDER BY dim_key`
+  return { sql, params: [opts.dimension, ...docs, docs[0]!] }
+}
+
+export async function runCompare(db: Db, opts: CompareOptions, knownDocs: readonly string[]): Promise<CompareResult> {
+  const query = compareQuery(opts, knownDocs)
+  const docs = opts.docs.filter((d) => knownDocs.includes(d))
+  const raw = await db.query<Record<string, unknown>>(query.sql, query.params)
+  const rows = raw.map((r) => {
+    const values: Record<string, number | null> = {}
+    const lines: Record<string, number | null> = {}
+    for (const d of docs) {
+      values[d] = r[`${d}_v`] == null ? null : Number(r[`${d}_v`])
+      lines[d] = r[`${d}_line`] == null ? null : Number(r[`${d}_line`])
+    }
+    return { dim_key: String(r.dim_key), dim_label: String(r.dim_label), values, lines }
+  })
+  return { docs, rows, query }
+}

@@ -1,0 +1,143 @@
+/**
+ * The SQL views the app's questions are asked against — all in one place,
+ * readable. They sit on the typed dataset tables (schema.ts) and follow the
+ * line_items conventions of src/ingest/README.md:
+ *
+ * - 功能分类 spending is B03 (预算支出总表, measures 合计/基本支出/项目支出) or
+ *   F03 (支出决算表, 本年支出合计/基本支出/项目支出); a row's level is the length
+ *   of its class_code (3 类, 5 款, 7 项), so each level sums to the total once.
+ * - 经济分类 is B06 (labels 部门科目/政府科目, no codes; a label without '/' is a
+ *   类 row) or F06 (econ_code 3 or 5 digits).
+ * - Fund sources are the measures of the total row of B02 (本年收入/…, 上年结转) or F02.
+ * - Per-unit amounts are the unit rows (row_kind 单位) of B12 项目支出预算表.
+ * - A table's total row has row_kind 合计; nothing else is summed with it.
+ */
+
+/** Names of the views, for the workbench's table list. */
+export const VIEW_NAMES = ['v_documents', 'v_function', 'v_econ', 'v_facts', 'v_totals', 'v_projects', 'v_sangong', 'v_execution'] as const
+
+export const VIEWS_SQL = String.raw`
+CREATE OR REPLACE VIEW v_documents AS
+SELECT d.*,
+  d.city || ' ' || d.year || ' ' || d.stage AS label,
+  d.county_of <> '' AS is_county
+FROM documents d;
+
+CREATE OR REPLACE VIEW v_function AS
+SELECT li.doc_id, li.table_code, li.class_code,
+  regexp_replace(li.row_label, '^[一二三四五六七八九十]+、', '') AS class_name,
+  length(li.class_code) AS code_len,
+  CASE length(li.class_code) WHEN 3 THEN '类' WHEN 5 THEN '款' WHEN 7 THEN '项' END AS level,
+  CASE WHEN li.measure IN ('合计', '本年支出合计') THEN '合计' ELSE li.measure END AS part,
+  li.value AS amount, li.line
+FROM line_items li
+WHERE li.table_code IN ('B03', 'F03')
+  AND regexp_matches(li.class_code, '^[0-9]{3}([0-9]{2}){0,2}$')
+  AND li.measure IN ('合计', '本年支出合计', '基本支出', '项目支出')
+  AND li.unit = '元';
+
+CREATE OR REPLACE VIEW v_econ AS
+SELECT li.doc_id, li.table_code,
+  CASE WHEN li.econ_code <> '' THEN li.econ_code ELSE split_part(li.row_label, '/', 1) END AS econ_key,
+  split_part(li.row_label, '/', 1) AS econ_name,
+  CASE
+    WHEN li.econ_code <> '' THEN (CASE WHEN length(li.econ_code) = 3 THEN 1 ELSE 2 END)
+    WHEN li.row_label LIKE '%/%' THEN 2 ELSE 1
+  END AS econ_level,
+  li.measure, li.value AS amount, li.line
+FROM line_items li
+WHERE li.unit = '元' AND li.row_kind <> '合计' AND (
+     (li.table_code = 'B06' AND li.measure = '合计')
+  OR (li.table_code = 'F06' AND li.econ_code <> '' AND li.measure NOT LIKE '%其中%'));
+
+-- One fact per (dimension, document, row): what Compare pivots.
+CREATE OR REPLACE VIEW v_facts AS
+SELECT 'class' || code_len AS dimension, doc_id, class_code AS dim_key, class_name AS dim_label, amount, line
+FROM v_function WHERE part = '合计'
+UNION ALL
+SELECT 'econ' || econ_level, doc_id, econ_name, econ_name, amount, line FROM v_econ
+UNION ALL
+SELECT 'basic_project', doc_id, measure, measure, value, line
+FROM line_items
+WHERE table_code IN ('B03', 'F03') AND row_kind = '合计' AND measure IN ('基本支出', '项目支出') AND unit = '元'
+UNION ALL
+SELECT 'fund', doc_id, regexp_replace(measure, '^本年收入/', ''), regexp_replace(measure, '^本年收入/', ''), value, line
+FROM line_items
+WHERE table_code IN ('B02', 'F02') AND row_kind = '合计' AND unit = '元'
+  AND measure NOT IN ('合计', '本年收入/合计', '本年收入合计', '收入合计', '收入总计')
+UNION ALL
+SELECT 'unit', doc_id, unit_name, unit_name, value, line
+FROM line_items
+WHERE table_code = 'B12' AND row_kind = '单位' AND measure = '合计' AND unit = '元';
+
+-- Headline totals of each document: spending and its 基本/项目 split.
+CREATE OR REPLACE VIEW v_totals AS
+SELECT doc_id,
+  CASE WHEN measure IN ('合计', '本年支出合计') THEN '支出合计' ELSE measure END AS subject,
+  value AS amount, line
+FROM line_items
+WHERE table_code IN ('B03', 'F03') AND row_kind = '合计' AND unit = '元'
+  AND measure IN ('合计', '本年支出合计', '基本支出', '项目支出');
+
+-- Every project row of B12 (本年预算) and B13 (上年结转), with what is known about it.
+CREATE OR REPLACE VIEW v_projects AS
+SELECT li.doc_id, li.table_code,
+  CASE li.table_code WHEN 'B12' THEN '本年预算' ELSE '上年结转' END AS part,
+  li.unit_name, li.project_name, li.value AS amount, li.line,
+  (SELECT count(*) FROM targets t WHERE t.doc_id = li.doc_id AND t.project_name = li.project_name) AS indicators
+FROM line_items li
+WHERE li.table_code IN ('B12', 'B13') AND li.row_kind = '项目' AND li.measure = '合计' AND li.unit = '元';
+
+-- 三公经费 points: table figures (预算/决算) and prior-year figures derived from the prose.
+CREATE OR REPLACE VIEW v_sangong AS
+SELECT s.doc_id, d.city, s.year, s.figure, s.category, s.amount_yuan AS amount, s.line,
+  'table' AS origin, '' AS quote
+FROM sangong s JOIN documents d USING (doc_id)
+UNION ALL
+SELECT n.doc_id, d.city, n.year, d.stage,
+  CASE
+    WHEN n.subject LIKE '%因公出国%' THEN '因公出国（境）费'
+    WHEN n.subject LIKE '%公务接待%' THEN '公务接待费'
+    WHEN n.subject LIKE '%公务用车购置费%' THEN '公务用车购置费'
+    WHEN n.subject LIKE '%运行维护%' THEN '公务用车运行维护费'
+    WHEN n.subject LIKE '%公务用车%' THEN '公务用车购置及运行费'
+    ELSE '合计'
+  END,
+  n.value::DECIMAL(18,2), n.line, 'derived', n.quote
+FROM narrative n JOIN documents d USING (doc_id)
+WHERE n.relation = 'derived' AND n.unit = '元'
+  AND (n.subject LIKE '%三公%' OR n.subject LIKE '%因公出国%' OR n.subject LIKE '%公务接待%' OR n.subject LIKE '%公务用车%');
+
+-- 决算 against 预算 from the narrative: a stated rate ("X完成年初预算119.09%") with
+-- the amounts stated for the same subject X: its budget ("X年初预算" / "X预算") and
+-- its actual ("X决算" or "X" itself), preferring the same line. The clause names
+-- the denominator.
+CREATE OR REPLACE VIEW v_execution AS
+WITH rates AS (
+  SELECT n.doc_id, n.subject, n.year, n.value AS rate_pct, n.quote, n.line,
+    regexp_replace(n.subject, '完成(年初|全年|调整后)?预算(的)?$', '') AS topic,
+    CASE
+      WHEN n.subject LIKE '%年初预算%' OR n.quote LIKE '%完成年初预算%' THEN '年初预算'
+      WHEN n.subject LIKE '%全年预算%' OR n.quote LIKE '%完成全年预算%' THEN '全年预算'
+      WHEN n.subject LIKE '%调整后预算%' OR n.quote LIKE '%调整后预算%' THEN '调整后预算'
+      ELSE '预算'
+    END AS denominator
+  FROM narrative n
+  WHERE n.unit = '%' AND n.relation = 'stated' AND regexp_matches(n.subject, '完成(年初|全年|调整后)?预算')
+), amounts AS (
+  SELECT doc_id, subject, year, value, line FROM narrative WHERE unit = '元' AND relation = 'stated'
+)
+SELECT r.doc_id, r.topic AS subject, r.denominator, r.rate_pct, r.quote, r.line,
+  (SELECT a.value FROM amounts a WHERE a.doc_id = r.doc_id
+     AND a.year = r.year AND a.subject IN (r.topic || '年初预算', r.topic || '全年预算', r.topic || '调整后预算', r.topic || '预算')
+     ORDER BY abs(a.line - r.line), a.line LIMIT 1) AS budget,
+  (SELECT a.value FROM amounts a WHERE a.doc_id = r.doc_id
+     AND a.year = r.year AND a.subject IN (r.topic || '决算', r.topic || '支出决算', r.topic)
+     ORDER BY abs(a.line - r.line), a.line LIMIT 1) AS actual
+FROM rates r;
+`
+
+/** The view statements one by one (the workbench and tests run them separately). */
+export function viewStatements(): string[] {
+  return VIEWS_SQL.split(/;\s*\n/).map((s) => s.trim()).filter((s) => s !== '' && !/^(--[^\n]*\n?)*$/.test(s))
+}

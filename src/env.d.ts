@@ -1,0 +1,12 @@
+/// <reference types="vite/client" />
+
+declare module 'virtual:kanzhang-summary' {
+  const summary: import('./db/summary').Summary
+  export default summary
+}
+
+declare module '*.vue' {
+  import type { DefineComponent } from 'vue'
+  const component: DefineComponent<object, object, unknown>
+  export default component
+}
