@@ -6,7 +6,7 @@ import type { DocumentRow, PrintedUnit, Problem, Scope, SourceLine, Stage } from
  * geography, not data from a report: it lets the app say "高平 (晋城代管)" when a
  * comparison puts a county-level city beside its parent.
  */
-const COUNTY_LEVEL_CITIES: Readonly<Record<string, string>> = {
+export const COUNTY_LEVEL_CITIES: Readonly<Record<string, string>> = {
   高平: '晋城', 潞城: '长治', 古交: '太原', 介休: '晋中', 孝义: '吕梁', 汾阳: '吕梁',
   侯马: '临汾', 霍州: '临汾', 河津: '运城', 永济: '运城', 原平: '忻州', 怀仁: '朔州',
 }

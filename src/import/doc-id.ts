@@ -1,0 +1,62 @@
+/**
+ * doc_id rules of imports: an import may never take the doc_id of a bundled
+ * document (it would replace or shadow it), so a colliding import is renamed
+ * before it is saved. Pure functions; store-idb.ts enforces them.
+ */
+import Papa from 'papaparse'
+import type { ImportedDocument, ImportedRows } from './types'
+
+/**
+ * `base` if it is free, else `base-2`, `base-3` … — the first not in `taken`.
+ * uniqueDocId('gaoping-2026-budget', bundled) === 'gaoping-2026-budget-2'
+ */
+export function uniqueDocId(base: string, taken: ReadonlySet<string> | readonly string[]): string {
+  const used = taken instanceof Set ? taken : new Set(taken as readonly string[])
+  const stem = base.trim() || 'import'
+  if (!used.has(stem)) return stem
+  for (let n = 2; ; n++) {
+    const candidate = `${stem}-${n}`
+    if (!used.has(candidate)) return candidate
+  }
+}
+
+/** The doc_ids listed in a documents CSV (the bundled data/dataset/documents.csv text). */
+export function docIdsOfDocumentsCsv(csv: string): Set<string> {
+  const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true })
+  return new Set(parsed.data.map((r) => r.doc_id ?? '').filter((id) => id !== ''))
+}
+
+/** The same import under another doc_id: every row of every table follows. */
+export function renameImport(doc: ImportedDocument, docId: string): ImportedDocument {
+  const re = <T extends { doc_id: string }>(rows: readonly T[]): T[] => rows.map((r) => ({ ...r, doc_id: docId }))
+  const rows: ImportedRows = {
+    documents: re(doc.rows.documents),
+    line_items: re(doc.rows.line_items),
+    sangong: re(doc.rows.sangong),
+    targets: re(doc.rows.targets),
+    evaluations: re(doc.rows.evaluations),
+    narrative: re(doc.rows.narrative),
+    checks: re(doc.rows.checks),
+  }
+  return { ...doc, document: { ...doc.document, doc_id: docId }, rows }
+}
+
+/** Why `doc` cannot be saved under its doc_id, or null when it can. */
+export function saveConflict(
+  doc: ImportedDocument,
+  bundled: ReadonlySet<string>,
+  imported: ReadonlySet<string>,
+  replace: boolean,
+): { code: 'bundled' | 'exists' | 'inconsistent' | 'empty-id'; zh: string; en: string } | null {
+  const id = doc.document.doc_id
+  if (id.trim() === '') return { code: 'empty-id', zh: '导入的文档没有 doc_id', en: 'the imported document has no doc_id' }
+  if (bundled.has(id)) {
+    return { code: 'bundled', zh: `doc_id “${id}” 已被内置文档使用，导入不能替换内置数据，请改名（如 “${uniqueDocId(id, new Set([...bundled, ...imported]))}”）`, en: `doc_id "${id}" belongs to a bundled document, which an import may never replace; rename it (e.g. "${uniqueDocId(id, new Set([...bundled, ...imported]))}")` }
+  }
+  if (imported.has(id) && !replace) return { code: 'exists', zh: `已有导入的文档 “${id}”`, en: `an imported document "${id}" already exists` }
+  const tables = Object.values(doc.rows) as Array<ReadonlyArray<{ doc_id: string }>>
+  if (tables.some((rows) => rows.some((r) => r.doc_id !== id))) {
+    return { code: 'inconsistent', zh: `有些行的 doc_id 不是 “${id}”`, en: `some rows carry a doc_id other than "${id}"` }
+  }
+  return null
+}

@@ -1,0 +1,156 @@
+/**
+ * Imported documents kept in IndexedDB (database 'kanzhang', store 'imports'),
+ * so they survive a reload and a browser restart — also under file://, where
+ * OPFS is unavailable (TECH-NOTES.md, "Persisting imported data"). One record
+ * per document, its rows as canonical CSV text per table: the same text the
+ * app loads for the bundled dataset, so restoring needs no other format.
+ * Browser-only (IndexedDB); the rules it enforces live in doc-id.ts.
+ */
+import type { DocumentRow } from '../ingest/types'
+import { saveConflict } from './doc-id'
+import { importToCsvFiles } from './export-csv'
+import type { Bilingual } from './issues'
+import type { DatasetCsvFiles, ImportedDocument } from './types'
+
+export const DB_NAME = 'kanzhang'
+export const DB_VERSION = 1
+export const STORE = 'imports'
+
+/** What is kept of one imported document. */
+export interface StoredImport {
+  /** Key: the document's doc_id (never a bundled one). */
+  docId: string
+  /** Record format, for future migrations. */
+  format: 1
+  kind: 'csv' | 'report'
+  fileName: string
+  /** ISO 8601 time of the import. */
+  importedAt: string
+  document: DocumentRow
+  /** Canonical CSV text per dataset table (header row included). */
+  files: DatasetCsvFiles
+  /** The report's text, for showing a figure's source line (report imports only). */
+  sourceText?: string
+}
+
+/** The list entry of an import (no rows). */
+export type ImportSummary = Pick<StoredImport, 'docId' | 'kind' | 'fileName' | 'importedAt' | 'document'>
+
+/** saveImport refused: the doc_id is bundled, already imported (without `replace`), or rows disagree. */
+export class SaveImportError extends Error {
+  readonly code: 'bundled' | 'exists' | 'inconsistent' | 'empty-id'
+  readonly text: Bilingual
+  constructor(code: SaveImportError['code'], text: Bilingual) {
+    super(text.en)
+    this.name = 'SaveImportError'
+    this.code = code
+    this.text = text
+  }
+}
+
+let opened: Promise<IDBDatabase> | null = null
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result)
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'))
+  })
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve()
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'))
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'))
+  })
+}
+
+/** The database, opened once (memoised); a failed open is retried on the next call. */
+export function openImportDb(factory: IDBFactory = globalThis.indexedDB): Promise<IDBDatabase> {
+  opened ??= new Promise<IDBDatabase>((resolve, reject) => {
+    if (!factory) {
+      reject(new Error('IndexedDB is not available in this browser'))
+      return
+    }
+    const req = factory.open(DB_NAME, DB_VERSION)
+    req.onupgradeneeded = () => {
+      const db = req.result
+      if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'docId' })
+    }
+    req.onsuccess = () => {
+      const db = req.result
+      // Another tab upgrading the database: let it, and reopen on next use.
+      db.onversionchange = () => {
+        db.close()
+        opened = null
+      }
+      resolve(db)
+    }
+    req.onerror = () => reject(req.error ?? new Error('cannot open IndexedDB'))
+    req.onblocked = () => reject(new Error('IndexedDB is blocked by another tab of this app; close it and retry'))
+  }).catch((err: unknown) => {
+    opened = null
+    throw err
+  })
+  return opened
+}
+
+/**
+ * Saves an imported document. Refuses (SaveImportError) a doc_id of a bundled
+ * document — rename it with uniqueDocId + renameImport first — and an existing
+ * import's doc_id unless `replace` is set. The check and the write are one
+ * transaction, so two tabs cannot both claim a doc_id.
+ */
+export async function saveImport(doc: ImportedDocument, options: { bundledDocIds: ReadonlySet<string>; replace?: boolean }): Promise<StoredImport> {
+  const record: StoredImport = {
+    docId: doc.document.doc_id,
+    format: 1,
+    kind: doc.kind,
+    fileName: doc.fileName,
+    importedAt: new Date().toISOString(),
+    document: doc.document,
+    files: importToCsvFiles(doc),
+    ...(doc.sourceText !== undefined ? { sourceText: doc.sourceText } : {}),
+  }
+  const early = saveConflict(doc, options.bundledDocIds, new Set(), true)
+  if (early) throw new SaveImportError(early.code, early)
+  const db = await openImportDb()
+  const tx = db.transaction(STORE, 'readwrite')
+  const store = tx.objectStore(STORE)
+  const finished = done(tx)
+  const existing = await request(store.getKey(record.docId))
+  const conflict = saveConflict(doc, options.bundledDocIds, new Set(existing === undefined ? [] : [record.docId]), options.replace ?? false)
+  if (conflict) {
+    tx.abort()
+    await finished.catch(() => undefined)
+    throw new SaveImportError(conflict.code, conflict)
+  }
+  store.put(record)
+  await finished
+  return record
+}
+
+/** Every import, without its rows, oldest first. */
+export async function listImports(): Promise<ImportSummary[]> {
+  const all = await loadAllImports()
+  return all.map(({ docId, kind, fileName, importedAt, document }) => ({ docId, kind, fileName, importedAt, document }))
+}
+
+/** Every import with its rows (CSV text per table), oldest first. */
+export async function loadAllImports(): Promise<StoredImport[]> {
+  const db = await openImportDb()
+  const tx = db.transaction(STORE, 'readonly')
+  const all = (await request(tx.objectStore(STORE).getAll())) as StoredImport[]
+  return all.filter((r) => r && r.format === 1).sort((a, b) => a.importedAt.localeCompare(b.importedAt))
+}
+
+/** Deletes an import; removing a doc_id that is not stored does nothing (bundled documents are never stored here). */
+export async function removeImport(docId: string): Promise<void> {
+  const db = await openImportDb()
+  const tx = db.transaction(STORE, 'readwrite')
+  const finished = done(tx)
+  tx.objectStore(STORE).delete(docId)
+  await finished
+}
+
+export { uniqueDocId, renameImport } from './doc-id'

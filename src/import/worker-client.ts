@@ -1,0 +1,73 @@
+/**
+ * Promise API over report.worker.ts. One worker, created on first use and
+ * reused; each call gets its own request id. Browser-only (Worker).
+ */
+import type { IdentityHints } from '../ingest/identity'
+import type { CsvImportResult } from './csv-import'
+import type { DecodedText } from './decode'
+import { ImportFailure } from './issues'
+import type { ReportImport } from './report-import'
+import type { ImportInput, WorkerRequest, WorkerResponse } from './worker-protocol'
+
+type Pending = { resolve: (r: Extract<WorkerResponse, { ok: true }>) => void; reject: (e: Error) => void }
+
+let worker: Worker | null = null
+let nextId = 1
+const pending = new Map<number, Pending>()
+
+function getWorker(): Worker {
+  if (worker) return worker
+  const w = new Worker(new URL('./report.worker.ts', import.meta.url), { type: 'module' })
+  w.onmessage = (event: MessageEvent<WorkerResponse>) => {
+    const res = event.data
+    const p = pending.get(res.id)
+    if (!p) return
+    pending.delete(res.id)
+    if (res.ok) p.resolve(res)
+    else p.reject(res.issues.length > 0 ? new ImportFailure(res.issues) : new Error(res.message))
+  }
+  // A worker that fails to load or crashes fails every call in flight; the next call starts a new one.
+  w.onerror = (event: ErrorEvent) => {
+    const err = new Error(event.message || 'import worker failed')
+    for (const p of pending.values()) p.reject(err)
+    pending.clear()
+    w.terminate()
+    if (worker === w) worker = null
+  }
+  worker = w
+  return w
+}
+
+function call(req: Omit<WorkerRequest, 'id'>): Promise<Extract<WorkerResponse, { ok: true }>> {
+  const id = nextId++
+  const message = { ...req, id } as WorkerRequest
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject })
+    // Bytes are transferred, not copied: a 50 MB file is not duplicated.
+    const transfer = 'bytes' in message ? [message.bytes] : []
+    getWorker().postMessage(message, transfer)
+  })
+}
+
+/** Parses a report (text, or file bytes of any supported encoding) in the worker. Rejects with ImportFailure for undecodable bytes. */
+export async function importReportInWorker(input: ImportInput, fileName: string, overrides?: IdentityHints['overrides']): Promise<{ result: ReportImport; encoding: DecodedText['encoding'] | null }> {
+  const res = await call({ kind: 'report', fileName, ...input, ...(overrides ? { overrides } : {}) })
+  if (res.kind !== 'report') throw new Error('unexpected worker response')
+  return { result: res.result, encoding: res.encoding }
+}
+
+/** Parses a CSV (text, or file bytes) in the worker. */
+export async function importCsvInWorker(input: ImportInput, fileName: string): Promise<{ result: CsvImportResult; encoding: DecodedText['encoding'] | null }> {
+  const res = await call({ kind: 'csv', fileName, ...input })
+  if (res.kind !== 'csv') throw new Error('unexpected worker response')
+  return { result: res.result, encoding: res.encoding }
+}
+
+/** Stops the worker (e.g. when the import page is left); calls in flight are rejected. */
+export function stopImportWorker(): void {
+  if (!worker) return
+  worker.terminate()
+  worker = null
+  for (const p of pending.values()) p.reject(new Error('import worker stopped'))
+  pending.clear()
+}
