@@ -1,24 +1,95 @@
 import { fileURLToPath, URL } from 'node:url'
-import { defineConfig } from 'vite'
+import { defineConfig, type PluginOption } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import { VitePWA } from 'vite-plugin-pwa'
+import { viteSingleFile } from 'vite-plugin-singlefile'
 import { summaryPlugin } from './scripts/build-summary'
+import { contentSecurityPolicy, duckdbWasmGzipBase64, inlineModuleWorkers, selfExtractingScript, SINGLE_FILE, singleFileOnly } from './scripts/offline-build'
 
 // The dataset the app inlines; KANZHANG_DATASET_DIR points a build at other CSVs (e.g. a benchmark's).
 const datasetDir = process.env.KANZHANG_DATASET_DIR ?? fileURLToPath(new URL('./data/dataset', import.meta.url))
+const srcDir = fileURLToPath(new URL('./src', import.meta.url))
 
-// base './' keeps the build relocatable (served from any path, or opened as a file).
-export default defineConfig({
-  base: './',
-  plugins: [vue(), summaryPlugin(datasetDir)],
-  resolve: {
-    alias: {
-      '~': fileURLToPath(new URL('./src', import.meta.url)),
-      '@dataset': datasetDir,
-      '@raw': fileURLToPath(new URL('./data/raw', import.meta.url)),
+/** The eh wasm is 34 MB: the service worker must be allowed to precache it. */
+const MAX_PRECACHE_BYTES = 64 * 1024 * 1024
+
+/**
+ * Two builds, both with no request to another host (CSP in the page):
+ * - `vite build` — the hosted app, a PWA: its service worker precaches the
+ *   build on the first visit, after which it loads and runs offline.
+ * - `vite build --mode single` — dist-single/kanzhang.html, everything in one
+ *   file (scripts, styles, dataset, DuckDB's worker and wasm) that runs from
+ *   file:// by double-click. src/db/bundles.ts swaps DuckDB's loader;
+ *   `new Worker(new URL('./x.ts', import.meta.url))` in src/ becomes an inline
+ *   (Blob) worker; the build fails if any other file would be written.
+ * Dev (`vite`) is the hosted app without service worker or CSP.
+ */
+export default defineConfig(({ mode }) => {
+  const single = mode === 'single'
+  const common: PluginOption[] = [vue(), summaryPlugin(datasetDir), duckdbWasmGzipBase64(single)]
+  const plugins: PluginOption[] = single
+    ? [
+        ...common,
+        contentSecurityPolicy('single'),
+        inlineModuleWorkers(srcDir),
+        selfExtractingScript(),
+        viteSingleFile({ outputFileName: SINGLE_FILE }),
+        singleFileOnly(SINGLE_FILE),
+      ]
+    : [
+        ...common,
+        contentSecurityPolicy('hosted'),
+        VitePWA({
+          strategies: 'injectManifest',
+          srcDir: 'scripts',
+          filename: 'service-worker.ts',
+          injectRegister: 'script',
+          registerType: 'prompt',
+          manifest: {
+            name: '看账 Kanzhang',
+            short_name: '看账',
+            description: 'Read Chinese government budget disclosures offline, with DuckDB-Wasm pivots',
+            lang: 'zh-CN',
+            start_url: './',
+            scope: './',
+            display: 'standalone',
+            background_color: '#f4f1e8',
+            theme_color: '#1f5f4f',
+            icons: [
+              { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+              { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+              { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+              { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+            ],
+          },
+          injectManifest: {
+            // Everything one visit needs; the service worker keeps only the DuckDB pair this browser uses.
+            globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest}'],
+            maximumFileSizeToCacheInBytes: MAX_PRECACHE_BYTES,
+            // Hashed file names already change with their content.
+            dontCacheBustURLsMatching: /^assets\//,
+          },
+        }),
+      ]
+
+  return {
+    // base './' keeps the build relocatable (served from any path, or opened as a file).
+    base: './',
+    plugins,
+    // The single file has no neighbours: icons and manifest belong to the hosted PWA.
+    publicDir: single ? false : 'public',
+    resolve: {
+      alias: {
+        '~': srcDir,
+        '@dataset': datasetDir,
+        '@raw': fileURLToPath(new URL('./data/raw', import.meta.url)),
+      },
     },
-  },
-  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
-  server: { port: 5173, strictPort: false },
-  // The dataset CSVs are inlined into the main chunk on purpose (offline, single-file ready).
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+    optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+    server: { port: 5173, strictPort: false },
+    // The dataset CSVs are inlined into the main chunk on purpose (offline, single-file ready).
+    build: single
+      ? { target: 'es2022', outDir: 'dist-single', emptyOutDir: true }
+      : { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  }
 })

@@ -1,24 +1,18 @@
 /**
- * Where the browser gets DuckDB-Wasm: the wasm and worker files shipped as
- * local Vite assets (no CDN). This is the one file a single-file build swaps
- * (worker from a Blob, wasm from a data: URL).
+ * Where the browser gets DuckDB-Wasm — the one place the build mode decides it:
+ *
+ * - hosted build and dev (`bundles-hosted.ts`): the wasm and worker as local
+ *   asset files (no CDN), eh or mvp as the browser allows;
+ * - single-file build, `vite build --mode single` (`bundles-single.ts`): the
+ *   worker from a Blob and the eh wasm embedded in the page, for file://.
+ *
+ * `import.meta.env.MODE` is a build-time constant, so the other loader and its
+ * files are dropped from the build.
  */
-import * as duckdb from '@duckdb/duckdb-wasm'
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url'
+import type { AsyncDuckDB } from '@duckdb/duckdb-wasm'
 
-const BUNDLES: duckdb.DuckDBBundles = {
-  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-  eh: { mainModule: ehWasm, mainWorker: ehWorker },
-}
-
-/** A started AsyncDuckDB (the bundle chosen for this browser) and the worker it runs in. */
-export async function instantiateDuckDB(): Promise<duckdb.AsyncDuckDB> {
-  const bundle = await duckdb.selectBundle(BUNDLES)
-  const worker = new Worker(bundle.mainWorker!)
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker)
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker)
-  return db
+/** A started AsyncDuckDB (the bundle chosen for this browser and build). */
+export async function instantiateDuckDB(): Promise<AsyncDuckDB> {
+  const loader = import.meta.env.MODE === 'single' ? await import('./bundles-single') : await import('./bundles-hosted')
+  return loader.instantiate()
 }

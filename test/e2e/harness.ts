@@ -19,9 +19,9 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
 }
 
-/** `vite build` into outDir (KANZHANG_DATASET_DIR, if set, picks the dataset). */
-export function buildApp(outDir: string, env: Record<string, string> = {}): void {
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+/** `vite build` into outDir (KANZHANG_DATASET_DIR, if set, picks the dataset; args e.g. ['--mode', 'single']). */
+export function buildApp(outDir: string, env: Record<string, string> = {}, args: string[] = []): void {
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...args], {
     cwd: ROOT, env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true', ...env }, stdio: 'pipe',
   })
 }
