@@ -3,6 +3,7 @@ import { createRouter, createWebHashHistory } from 'vue-router'
 import CompareView from './views/CompareView.vue'
 import DataView from './views/DataView.vue'
 import ExecutionView from './views/ExecutionView.vue'
+import ImportView from './views/ImportView.vue'
 import OverviewView from './views/OverviewView.vue'
 import ProjectsView from './views/ProjectsView.vue'
 import SangongView from './views/SangongView.vue'
@@ -22,6 +23,7 @@ export const router = createRouter({
     { path: '/workbench', name: 'workbench', component: WorkbenchView },
     { path: '/data', name: 'data', component: DataView },
     { path: '/data/source/:doc', name: 'source', component: SourceView, props: true },
+    { path: '/import', name: 'import', component: ImportView },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 })

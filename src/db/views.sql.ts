@@ -19,7 +19,10 @@ export const VIEW_NAMES = ['v_documents', 'v_function', 'v_econ', 'v_facts', 'v_
 export const VIEWS_SQL = String.raw`
 CREATE OR REPLACE VIEW v_documents AS
 SELECT d.*,
-  d.city || ' ' || d.year || ' ' || d.stage AS label,
+  -- Two documents of the same city, year and stage (an import beside a bundled
+  -- report) would read the same: name them by their doc_id too.
+  d.city || ' ' || d.year || ' ' || d.stage
+    || CASE WHEN count(*) OVER (PARTITION BY d.city, d.year, d.stage) > 1 THEN ' (' || d.doc_id || ')' ELSE '' END AS label,
   d.county_of <> '' AS is_county
 FROM documents d;
 

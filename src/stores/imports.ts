@@ -1,0 +1,366 @@
+/**
+ * The user's imports: reading a report's text or CSV files (parsed in the
+ * import worker), the preview the user confirms, the list kept in IndexedDB,
+ * removal and export. All I/O goes through src/import (parsing, IndexedDB,
+ * CSV) and src/db/client.ts (swapping the loaded tables); no SQL here.
+ *
+ * An import is all or nothing: the merged dataset is loaded into DuckDB first
+ * (one transaction, rolled back on failure), then the document is saved; if
+ * saving fails the previous tables are loaded back. Nothing already loaded is lost.
+ */
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import { downloadText } from '../components/download'
+import { DATASET_FILES } from '../db/datasetFiles'
+import { getDb, reloadDataset, restoreReport, type ImportFiles, type RestoreReport } from '../db/client'
+import { documentRows } from '../db/queries/overview'
+import type { DocumentRow } from '../ingest/types'
+import { assembleCsvImports, docIdsOfDocumentsCsv, exportDataset, importToCsvFiles, renameImport, uniqueDocId, type Bilingual, type IdentityField, type ImportedDocument, type ImportIssue, type ReportImport } from '../import'
+import { ImportFailure } from '../import/issues'
+import { listImports, loadAllImports, removeImport, saveImport, SaveImportError, type ImportSummary } from '../import/store-idb'
+import { importCsvInWorker, importReportInWorker } from '../import/worker-client'
+import type { TextEncodingName } from '../import/decode'
+import { useDbStore } from './db'
+
+export type ImportStatus = 'idle' | 'reading' | 'preview' | 'saving' | 'done' | 'error'
+
+/** Identity a user may type for a document (what the text or CSV did not say). */
+export type Overrides = Partial<Pick<DocumentRow, IdentityField>>
+
+export interface PendingReport {
+  kind: 'report'
+  fileName: string
+  encoding: TextEncodingName | null
+  result: ReportImport
+  overrides: Overrides
+  /** A pasted text gets a fresh doc_id; a file of the same name as an import replaces it (re-import). */
+  pasted: boolean
+}
+
+export interface PendingCsv {
+  kind: 'csv'
+  files: Array<{ fileName: string; encoding: TextEncodingName | null; kind: string; rows: number }>
+  imports: ImportedDocument[]
+  /** doc_ids whose city/year/stage no documents CSV gave: the user fills them in. */
+  withoutIdentity: string[]
+}
+
+export type Pending = PendingReport | PendingCsv
+
+/** The doc_ids of the bundled dataset: an import may never take one. */
+export const BUNDLED_DOC_IDS: ReadonlySet<string> = docIdsOfDocumentsCsv(DATASET_FILES.documents ?? '')
+
+/** The identity fields that must be known before a document joins the views. */
+const REQUIRED: readonly IdentityField[] = ['city', 'year', 'stage']
+const FIELD_ZH: Record<IdentityField, string> = { publisher: '发布单位', city: '城市', year: '年度', stage: '阶段', scope: '范围', unit: '原表单位' }
+
+/** Lets the page paint between the heavy steps of a large import (each is one long task on the main thread). */
+function breathe(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
+
+function text(zh: string, en: string): Bilingual {
+  return { zh, en }
+}
+
+function messageOf(e: unknown): Bilingual {
+  if (e instanceof SaveImportError) return e.text
+  const m = e instanceof Error ? e.message : String(e)
+  return text(m, m)
+}
+
+/** The doc_id a document will be saved under: never a bundled one; a pasted text never replaces an import. */
+export function targetDocId(docId: string, imported: readonly string[], fresh: boolean): string {
+  const taken = new Set([...BUNDLED_DOC_IDS, ...(fresh ? imported : [])])
+  return uniqueDocId(docId, taken)
+}
+
+export const useImportsStore = defineStore('imports', () => {
+  const list = shallowRef<ImportSummary[]>([])
+  const status = ref<ImportStatus>('idle')
+  /** Problems with the input, each naming file, line and column. */
+  const issues = shallowRef<ImportIssue[]>([])
+  /** A failure that is not about a line of the input (IndexedDB, loading, a missing identity field). */
+  const failure = shallowRef<Bilingual | null>(null)
+  const pending = shallowRef<Pending | null>(null)
+  /** doc_ids of the last successful import. */
+  const done = shallowRef<string[]>([])
+  const restore = shallowRef<RestoreReport | null>(null)
+  /** Milliseconds of the last read (worker) and the last save (load + IndexedDB), for the UI and benchmarks. */
+  const timings = ref<{ read: number; save: number }>({ read: 0, save: 0 })
+  /** Counts finished operations (read, confirm, remove …), so a caller can wait for the next result. */
+  const finished = ref(0)
+  /** Operations queued or running. */
+  const active = ref(0)
+  let listLoaded = false
+
+  /** Operations run one after another: a field's change event (fired on blur) and the click that caused it must not interleave. */
+  let chain: Promise<void> = Promise.resolve()
+  function track<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+    return (...args: A) => {
+      active.value++
+      const run = chain.then(() => fn(...args)).finally(() => {
+        active.value--
+        finished.value++
+      })
+      chain = run.catch(() => undefined)
+      return run
+    }
+  }
+
+  function reset(next: ImportStatus): void {
+    status.value = next
+    issues.value = []
+    failure.value = null
+    done.value = []
+  }
+
+  async function refreshList(): Promise<void> {
+    try {
+      list.value = await listImports()
+      listLoaded = true
+    } catch (e) {
+      failure.value = messageOf(e)
+    }
+  }
+
+  async function init(): Promise<void> {
+    await getDb().catch(() => undefined)
+    restore.value = restoreReport()
+    if (!listLoaded) await refreshList()
+  }
+
+  function fail(e: unknown): void {
+    if (e instanceof ImportFailure) issues.value = e.issues
+    else failure.value = messageOf(e)
+    status.value = 'error'
+  }
+
+  async function runReport(input: { text: string } | { bytes: ArrayBuffer }, fileName: string, pasted: boolean, overrides: Overrides): Promise<void> {
+    const t0 = performance.now()
+    try {
+      const { result, encoding } = await importReportInWorker(input, fileName, Object.keys(overrides).length > 0 ? overrides : undefined)
+      timings.value = { ...timings.value, read: performance.now() - t0 }
+      pending.value = { kind: 'report', fileName, encoding, result, overrides, pasted }
+      status.value = 'preview'
+    } catch (e) {
+      pending.value = null
+      fail(e)
+    }
+  }
+
+  /** Reads a dropped or chosen report file (any supported encoding) and shows its preview. */
+  async function readReportFile(file: File): Promise<void> {
+    reset('reading')
+    pending.value = null
+    await runReport({ bytes: await file.arrayBuffer() }, file.name, false, {})
+  }
+
+  /** Reads pasted report text. */
+  async function readReportText(body: string, fileName: string): Promise<void> {
+    reset('reading')
+    pending.value = null
+    await runReport({ text: body }, fileName.trim() || 'pasted.txt', true, {})
+  }
+
+  /** Re-reads the pending report with identity the user typed (the unit changes how amounts convert). */
+  async function setReportIdentity(field: IdentityField, value: string): Promise<void> {
+    const p = pending.value
+    if (!p || p.kind !== 'report') return
+    // Nothing changed (a change event repeated on blur): keep the preview as it is.
+    if ((p.overrides[field] ?? '') === value.trim() && p.result.preview.document[field] === value.trim()) return
+    const overrides: Overrides = { ...p.overrides }
+    if (value.trim() === '') delete overrides[field]
+    else (overrides as Record<string, string>)[field] = value.trim()
+    reset('reading')
+    await runReport({ text: p.result.imported.sourceText ?? '' }, p.fileName, p.pasted, overrides)
+  }
+
+  /** Reads CSV files (canonical line_items / documents, or a long table); all must be valid. */
+  async function readCsvFiles(files: readonly File[]): Promise<void> {
+    reset('reading')
+    pending.value = null
+    const t0 = performance.now()
+    const all: ImportIssue[] = []
+    const ok: Array<Extract<Awaited<ReturnType<typeof importCsvInWorker>>['result'], { ok: true }>> = []
+    const read: PendingCsv['files'] = []
+    for (const file of files) {
+      try {
+        const { result, encoding } = await importCsvInWorker({ bytes: await file.arrayBuffer() }, file.name)
+        if (result.ok) {
+          ok.push(result)
+          read.push({ fileName: file.name, encoding, kind: result.kind, rows: result.kind === 'documents' ? result.documents.length : result.lineItems.length })
+        } else {
+          all.push(...result.errors)
+        }
+      } catch (e) {
+        if (e instanceof ImportFailure) all.push(...e.issues)
+        else {
+          fail(e)
+          return
+        }
+      }
+    }
+    timings.value = { ...timings.value, read: performance.now() - t0 }
+    if (all.length > 0) {
+      issues.value = all
+      status.value = 'error'
+      return
+    }
+    const assembled = assembleCsvImports(ok)
+    if (!assembled.ok) {
+      issues.value = assembled.errors
+      status.value = 'error'
+      return
+    }
+    if (assembled.imports.length === 0) {
+      failure.value = text('文件中没有可导入的行', 'the files hold no rows to import')
+      status.value = 'error'
+      return
+    }
+    pending.value = { kind: 'csv', files: read, imports: assembled.imports, withoutIdentity: assembled.withoutIdentity }
+    status.value = 'preview'
+  }
+
+  /** Sets an identity field of a CSV document that came without one. */
+  function setCsvIdentity(docId: string, field: IdentityField, value: string): void {
+    const p = pending.value
+    if (!p || p.kind !== 'csv') return
+    const imports = p.imports.map((doc) => {
+      if (doc.document.doc_id !== docId) return doc
+      const document = { ...doc.document, [field]: value.trim() } as DocumentRow
+      return { ...doc, document, rows: { ...doc.rows, documents: [document] } }
+    })
+    pending.value = { ...p, imports }
+  }
+
+  /** The documents the pending import will save, under the doc_ids they will get. */
+  function plannedDocuments(): ImportedDocument[] {
+    const p = pending.value
+    if (!p) return []
+    const imported = list.value.map((i) => i.docId)
+    const docs = p.kind === 'report' ? [p.result.imported] : p.imports
+    const planned: ImportedDocument[] = []
+    const taken = new Set<string>()
+    for (const doc of docs) {
+      let id = targetDocId(doc.document.doc_id, imported, p.kind === 'report' && p.pasted)
+      if (taken.has(id)) id = uniqueDocId(id, new Set([...BUNDLED_DOC_IDS, ...taken]))
+      taken.add(id)
+      planned.push(id === doc.document.doc_id ? doc : renameImport(doc, id))
+    }
+    return planned
+  }
+
+  /** Loads the bundled data plus `imports`; the tables stay as they were if that fails. */
+  async function loadSet(imports: readonly ImportFiles[]): Promise<void> {
+    await reloadDataset(imports)
+    const dbStore = useDbStore()
+    const engine = await getDb()
+    dbStore.documents = await documentRows(engine)
+  }
+
+  /** Saves the pending import: loads it with the others, then keeps it in IndexedDB. */
+  async function confirm(): Promise<void> {
+    const p = pending.value
+    if (!p) return
+    if (p.kind === 'report' && !p.result.preview.importable) {
+      failure.value = text('没有识别出任何表格，无法导入', 'no table was recognised, so there is nothing to import')
+      status.value = 'error'
+      return
+    }
+    const docs = plannedDocuments()
+    for (const doc of docs) {
+      const missing = REQUIRED.filter((f) => !doc.document[f])
+      if (missing.length > 0) {
+        failure.value = text(`${doc.fileName}（${doc.document.doc_id}）：请先填写${missing.map((f) => FIELD_ZH[f]).join('、')}`, `${doc.fileName} (${doc.document.doc_id}): fill in the ${missing.join(', ')} first`)
+        return
+      }
+    }
+    reset('saving')
+    const t0 = performance.now()
+    const ids = new Set(docs.map((d) => d.document.doc_id))
+    let before: ImportFiles[]
+    try {
+      before = (await loadAllImports()).map((r) => ({ docId: r.docId, files: r.files }))
+    } catch (e) {
+      fail(e)
+      return
+    }
+    const next = before.filter((b) => !ids.has(b.docId))
+    for (const d of docs) {
+      await breathe()
+      next.push({ docId: d.document.doc_id, files: importToCsvFiles(d) })
+    }
+    try {
+      await breathe()
+      await loadSet(next)
+    } catch (e) {
+      failure.value = text(`数据无法载入，未做任何更改：${messageOf(e).zh}`, `the data could not be loaded; nothing was changed: ${messageOf(e).en}`)
+      status.value = 'error'
+      return
+    }
+    const saved: string[] = []
+    try {
+      for (const doc of docs) {
+        await breathe()
+        await saveImport(doc, { bundledDocIds: BUNDLED_DOC_IDS, replace: true })
+        saved.push(doc.document.doc_id)
+      }
+    } catch (e) {
+      // Keeping failed: put back exactly what was there (a replaced import's old record is still stored unless it was overwritten).
+      for (const id of saved) if (!before.some((b) => b.docId === id)) await removeImport(id).catch(() => undefined)
+      await loadSet(before).catch(() => undefined)
+      failure.value = text(`无法保存到浏览器存储，未做任何更改：${messageOf(e).zh}`, `could not save to browser storage; nothing was changed: ${messageOf(e).en}`)
+      status.value = 'error'
+      await refreshList()
+      return
+    }
+    timings.value = { ...timings.value, save: performance.now() - t0 }
+    pending.value = null
+    done.value = [...ids]
+    status.value = 'done'
+    await refreshList()
+  }
+
+  function cancel(): void {
+    pending.value = null
+    reset('idle')
+  }
+
+  /** Removes an imported document from the views and from IndexedDB. Bundled documents are not stored, so cannot be removed. */
+  async function remove(docId: string): Promise<void> {
+    reset('saving')
+    try {
+      const stored = (await loadAllImports()).map((r) => ({ docId: r.docId, files: r.files }))
+      await loadSet(stored.filter((s) => s.docId !== docId))
+      try {
+        await removeImport(docId)
+      } catch (e) {
+        await loadSet(stored).catch(() => undefined)
+        throw e
+      }
+      status.value = 'idle'
+    } catch (e) {
+      fail(e)
+    }
+    await refreshList()
+  }
+
+  /** Downloads the whole dataset (bundled plus imports), one canonical CSV per table. */
+  async function exportAll(): Promise<void> {
+    try {
+      const stored = await loadAllImports()
+      // downloadText adds the BOM Excel needs.
+      for (const f of exportDataset(DATASET_FILES, stored.map((s) => s.files))) downloadText(f.text, f.fileName)
+    } catch (e) {
+      fail(e)
+    }
+  }
+
+  return {
+    list, status, issues, failure, pending, done, restore, timings, finished, active,
+    init, refreshList, setCsvIdentity, plannedDocuments, cancel, exportAll,
+    readReportFile: track(readReportFile), readReportText: track(readReportText), setReportIdentity: track(setReportIdentity),
+    readCsvFiles: track(readCsvFiles), confirm: track(confirm), remove: track(remove),
+  }
+})
