@@ -1,7 +1,9 @@
-/** Shared bits of the chart option builders: palette, units, a title that carries unit and source. */
+/** Shared bits of the chart option builders: palette, units, the title block, screen-reader text. */
 import { unitDivisor, type AmountUnit } from '../format/amount'
+import { ariaOption, PALETTE as SAFE_PALETTE } from '../publish/palette'
 
-export const PALETTE = ['#2f6fb0', '#d9822b', '#3f9b6b', '#b4465a', '#7a5cb0', '#8c8c3c', '#4aa3b5', '#a0643c']
+/** Okabe–Ito (src/publish/palette.ts): colours readers with any kind of colour vision can tell apart. */
+export const PALETTE: readonly string[] = SAFE_PALETTE
 
 /** An amount in 元 expressed in the unit, rounded to what the axis shows; null stays null. */
 export function scale(yuan: number | null | undefined, unit: AmountUnit): number | null {
@@ -9,10 +11,35 @@ export function scale(yuan: number | null | undefined, unit: AmountUnit): number
   return Math.round((yuan / unitDivisor(unit)) * 10000) / 10000
 }
 
-/** Title block with a subtitle naming the unit and the sources, so an exported image carries them. */
+/**
+ * Title block with the unit as subtitle. The source line is not drawn on the
+ * canvas (a long one is cut at the edge): the page prints it under the chart,
+ * and an export adds it at the foot (src/publish/export-chart.ts).
+ */
 export function titleBlock(text: string, subtext: string) {
-  return { text, subtext, left: 'left', textStyle: { fontSize: 14, fontWeight: 600 }, subtextStyle: { fontSize: 11, color: '#666' } }
+  return { text, subtext, left: 'left', textStyle: { fontSize: 14, fontWeight: 600 }, subtextStyle: { fontSize: 11, color: '#475467' } }
 }
 
 /** Short animations: charts settle quickly after a selection change. */
 export const ANIMATION = { animationDuration: 250, animationDurationUpdate: 200 }
+
+/** A number as a screen reader should hear it: grouped digits, at most four decimals. */
+export function spoken(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '无数据'
+  return n.toLocaleString('zh-CN', { maximumFractionDigits: 4 })
+}
+
+/**
+ * ECharts `aria` with a description written for the chart (ECharts' own
+ * would read bare numbers without their unit), decal patterns on filled
+ * shapes unless `decals` is false (treemap labels already name each block).
+ */
+export function aria(title: string, description: string, decals = true) {
+  return ariaOption(title, description, { decals })
+}
+
+/** "A 1、B 2、C 3" for the largest few of a list, in its order. */
+export function largest(items: readonly { name: string; value: number | null }[], n = 3, unit = ''): string {
+  return [...items].filter((i) => i.value !== null).sort((a, b) => Math.abs(b.value!) - Math.abs(a.value!)).slice(0, n)
+    .map((i) => `${i.name} ${spoken(i.value)}${unit}`).join('、')
+}

@@ -1,7 +1,7 @@
 /** Compare: a grouped bar chart, one series per document, from the pivot rows. */
 import type { AmountUnit } from '../format/amount'
 import type { CompareRow, ValueMode } from '../db/queries/compare'
-import { ANIMATION, PALETTE, scale, titleBlock } from './common'
+import { ANIMATION, aria, largest, PALETTE, scale, titleBlock } from './common'
 
 export interface CompareChartInput {
   rows: readonly CompareRow[]
@@ -30,10 +30,17 @@ export function compareChartOption(input: CompareChartInput) {
   const dimensions = ['dim_label', ...input.docs.map((d) => input.labels[d] ?? d)]
   const source = rows.map((r) => [r.dim_label, ...input.docs.map((d) => valueOf(r.values[d] ?? null))])
   const axisUnit = input.mode === 'share' ? '%' : input.unit
+  const names = input.docs.map((d) => input.labels[d] ?? d)
+  const description = [
+    `${names.join('、')}，共${rows.length}行，单位：${axisUnit}`,
+    ...input.docs.map((d, i) => `${names[i]}最大的是：${largest(rows.map((r) => ({ name: r.dim_label, value: valueOf(r.values[d] ?? null) })), 3, axisUnit)}`),
+    input.source,
+  ].filter(Boolean).join('。')
   return {
     ...ANIMATION,
-    color: PALETTE,
-    title: titleBlock(input.title, `${axisUnit} · ${input.source}`),
+    ...aria(input.title, description),
+    color: [...PALETTE],
+    title: titleBlock(input.title, `单位：${axisUnit}`),
     legend: { bottom: 0, type: 'scroll' },
     grid: { left: 8, right: 16, top: 64, bottom: 32, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },

@@ -1,25 +1,33 @@
 /** Execution: rates as bars against a 100% line; under-execution and over-execution coloured. */
-import { ANIMATION } from './common'
+import { ANIMATION, aria, spoken } from './common'
+import { OKABE_ITO } from '../publish/palette'
+
 export interface RateBar {
   label: string
   rate: number | null
 }
 
-export const UNDER = '#d9822b'
-export const OVER = '#b4465a'
-export const ON = '#3f9b6b'
+// Okabe–Ito: orange and vermillion for under and over, blue for on target —
+// apart for every kind of colour vision; the printed rate labels each bar too.
+export const UNDER = OKABE_ITO[3]
+export const OVER = OKABE_ITO[1]
+export const ON = OKABE_ITO[0]
 
 /** Colour of a rate: within ±5 points of 100% is on target. */
 export function rateColour(rate: number | null): string {
-  if (rate === null) return '#999'
+  if (rate === null) return '#767676'
   return rate < 95 ? UNDER : rate > 105 ? OVER : ON
 }
 
 export function executionChartOption(bars: readonly RateBar[], title: string, source: string) {
+  const under = bars.filter((b) => b.rate !== null && b.rate < 95).length
+  const over = bars.filter((b) => b.rate !== null && b.rate > 105).length
+  const description = `共${bars.length}项，执行不足（低于95%）${under}项，超支（高于105%）${over}项：${bars.map((b) => `${b.label} ${b.rate === null ? '无数据' : spoken(b.rate) + '%'}`).join('，')}`
   return {
     ...ANIMATION,
-    title: { text: title, subtext: source, textStyle: { fontSize: 14 }, subtextStyle: { fontSize: 11, color: '#666' } },
-    grid: { left: 8, right: 48, top: 60, bottom: 8, containLabel: true },
+    ...aria(title, [description, source].filter(Boolean).join('。')),
+    title: { text: title, textStyle: { fontSize: 14 } },
+    grid: { left: 8, right: 48, top: 40, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v}%` },
     dataset: { dimensions: ['label', 'rate'], source: bars.map((b) => [b.label, b.rate]) },
     xAxis: { type: 'value', name: '%' },

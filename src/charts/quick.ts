@@ -1,5 +1,5 @@
 /** The workbench's quick chart: the first text column on the axis, every numeric column as bars. */
-import { ANIMATION } from './common'
+import { ANIMATION, aria, PALETTE } from './common'
 export function quickChartColumns(columns: readonly string[], rows: readonly Record<string, unknown>[]): { category: string | null; numeric: string[] } {
   const isNum = (v: unknown) => typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && /^-?\d+(\.\d+)?$/.test(v))
   const numeric = columns.filter((c) => rows.length > 0 && rows.every((r) => r[c] === null || isNum(r[c])) && rows.some((r) => r[c] !== null))
@@ -13,6 +13,8 @@ export function quickChartOption(columns: readonly string[], rows: readonly Reco
   const shown = rows.slice(0, limit)
   return {
     ...ANIMATION,
+    ...aria('查询结果', `${shown.length}行，按${category ?? '行号'}排列；数值列：${numeric.join('、')}`),
+    color: [...PALETTE],
     legend: { top: 0, type: 'scroll' },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis' },

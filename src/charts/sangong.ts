@@ -5,7 +5,7 @@
  */
 import type { AmountUnit } from '../format/amount'
 import type { SangongPoint } from '../db/queries/sangong'
-import { ANIMATION, PALETTE, scale, titleBlock } from './common'
+import { ANIMATION, aria, PALETTE, scale, spoken, titleBlock } from './common'
 
 export interface SangongSeries {
   name: string
@@ -34,9 +34,13 @@ export function sangongChartOption(points: readonly SangongPoint[], category: st
   const series = sangongSeries(points, category, unit)
   const years = [...new Set(points.map((p) => p.year))].sort()
   const cities = [...new Set(series.map((s) => s.city))]
+  const description = series.map((s) => `${s.name}：${s.points.map((p) => `${p[0]}年 ${spoken(p[1])}${unit}`).join('，')}`).join('；')
   return {
     ...ANIMATION,
-    title: titleBlock(title, `${unit} · ${source}`),
+    // Lines carry no fill: no decals, but each series has its own symbol and dash.
+    ...aria(title, [`单位：${unit}`, description, source].filter(Boolean).join('。'), false),
+    color: [...PALETTE],
+    title: titleBlock(title, `单位：${unit}`),
     legend: { bottom: 0, type: 'scroll' },
     grid: { left: 8, right: 24, top: 70, bottom: 36, containLabel: true },
     tooltip: { trigger: 'item' },

@@ -4,7 +4,7 @@
  */
 import type { AmountUnit } from '../format/amount'
 import type { ClassRow } from '../db/queries/structure'
-import { ANIMATION, PALETTE, scale, titleBlock } from './common'
+import { ANIMATION, aria, largest, PALETTE, scale, spoken, titleBlock } from './common'
 
 export interface ClassNode {
   code: string
@@ -75,10 +75,14 @@ function toData(n: ClassNode, unit: AmountUnit, depth: number): Record<string, u
 export function structureChartOption(input: StructureChartInput) {
   const data = input.node.children.map((c) => toData(c, input.unit, input.kind === 'sunburst' ? 1 : 0))
   const common = { data, label: { show: true, formatter: '{b}\n{c}' } }
+  const parts = input.node.children.map((c) => ({ name: c.name, value: scale(c.value, input.unit) }))
+  const description = `${input.node.name || '全部'}共${parts.length}项，合计${spoken(scale(input.node.value, input.unit))}${input.unit}；最大的是：${largest(parts, 3, input.unit)}`
   return {
     ...ANIMATION,
-    color: PALETTE,
-    title: titleBlock(input.title, `${input.unit} · ${input.source}`),
+    // Every block is labelled with its name: decals would only cover the labels.
+    ...aria(input.title, [description, input.source].filter(Boolean).join('。'), false),
+    color: [...PALETTE],
+    title: titleBlock(input.title, `单位：${input.unit}`),
     tooltip: { formatter: '{b}: {c} ' + input.unit },
     series: [input.kind === 'treemap'
       ? { type: 'treemap', ...common, top: 60, roam: false, nodeClick: false, breadcrumb: { show: false }, leafDepth: 1 }
@@ -88,8 +92,10 @@ export function structureChartOption(input: StructureChartInput) {
 
 /** A pie of a two-way split (基本/项目 or 人员/公用). */
 export function splitChartOption(parts: readonly { part: string; amount: number }[], unit: AmountUnit, title: string) {
+  const description = parts.map((p) => `${p.part} ${spoken(scale(p.amount, unit))}${unit}`).join('，')
   return {
-    color: PALETTE,
+    ...aria(title, description),
+    color: [...PALETTE],
     // The card's heading names the split; the title travels only with an exported image.
     title: { text: title, left: 'left', textStyle: { fontSize: 12, fontWeight: 400, color: '#666' } },
     tooltip: { trigger: 'item', formatter: '{b}: {c} ' + unit + ' ({d}%)' },

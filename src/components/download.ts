@@ -1,15 +1,24 @@
-/** Saving a file the app made (CSV text or an image data URL) without any server. */
+/**
+ * The app's one download helper: saving, blobs and the clipboard come from
+ * src/publish/download.ts; this file adds the shapes the views use (CSV text
+ * with a BOM, a data URL, plain rows as CSV).
+ */
+import { copyText, dataUrlToBlob, download, textBlob } from '../publish/download'
+
+export { copyText, dataUrlToBlob, download, textBlob }
+
+/** Saves a data URL (a rendered PNG) under a file name. */
 export function downloadUrl(url: string, fileName: string): void {
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  a.click()
+  download(fileName, dataUrlToBlob(url))
 }
 
+/**
+ * Saves text; CSV starts with a UTF-8 BOM so Excel on Chinese Windows reads
+ * UTF-8 rather than GBK (the BOM is not added twice).
+ */
 export function downloadText(text: string, fileName: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob(['\uFEFF' + text], { type }))
-  downloadUrl(url, fileName)
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
+  const body = type.startsWith('text/csv') && !text.startsWith('\uFEFF') ? '\uFEFF' + text : text
+  download(fileName, textBlob(body, type))
 }
 
 /** Rows as CSV (RFC 4180), columns in the given order. */
@@ -18,5 +27,5 @@ export function rowsToCsv(columns: readonly string[], rows: readonly Record<stri
     const s = v === null || v === undefined ? '' : String(v)
     return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s
   }
-  return [columns.map(cell).join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n') + '\n'
+  return [columns.map(cell).join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n'
 }

@@ -81,7 +81,9 @@ describe('the built app in headless Chromium', () => {
 
   it('follows a figure to its source line, highlighted', async () => {
     await page.goto(server.url + '#/compare?docs=changzhi-2026-budget,jincheng-2024-budget')
-    await page.click('tr[data-key="208"] td[data-doc="changzhi-2026-budget"] a.fig')
+    // A figure opens its citation; from there, jump to the line it was printed on.
+    await page.click('tr[data-key="208"] td[data-doc="changzhi-2026-budget"] button.fig')
+    await page.click('[data-testid="citation-jump"]')
     await page.waitForSelector('[data-testid="view-source"] .src-line.hl')
     expect(page.url()).toContain('#/data/source/changzhi-2026-budget?line=187')
     const line = await page.locator('.src-line.hl').innerText()

@@ -1,0 +1,184 @@
+/**
+ * Where a figure on screen comes from: the dataset rows standing on its
+ * source line, the one that prints the figure, its citation (src/publish),
+ * and the identity checks that fail on it. Shared by FigureLink, the chart
+ * wrapper and the quality notices.
+ *
+ * The SQL here reads the canonical tables only; it belongs with the query
+ * layer (src/db/queries) and lives here until it moves there.
+ */
+import { shallowRef } from 'vue'
+import type { CheckRow, DocumentRow } from '../ingest/types'
+import { cite, contextLines, sourceLine, usesOf, type CitableRow, type Citation, type ContextLine, type SourceUse } from '../publish/citation'
+import { qualityFindings, type FigureRef, type QualityFinding } from '../publish/data-quality'
+import { tableNumber, TABLE_NAMES, isTableCode } from '../publish/templates'
+import { documentSource, sourceText } from '../db/sources'
+import type { Db } from '../db/types'
+import { formatAmount, formatChange, formatPct, type AmountUnit } from '../format/amount'
+
+export type FigureKind = 'amount' | 'pct' | 'change' | 'text'
+
+/** The text a figure shows, the same in a table cell, a citation and an exported table. */
+export function figureText(value: number | string | null | undefined, kind: FigureKind = 'amount', unit: AmountUnit = '万元'): string {
+  if (kind === 'pct') return formatPct(value)
+  if (kind === 'change') return formatChange(value === null || value === undefined ? null : Number(value), unit)
+  if (kind === 'text') return value === null || value === undefined ? '' : String(value)
+  return formatAmount(value, unit)
+}
+
+// ---------------------------------------------------------------- queries
+
+const CITABLE = ['line_items', 'sangong', 'narrative', 'evaluations', 'targets'] as const
+
+/** Every column as text ('' for empty), as the dataset CSVs print them, so citations compare exact decimals. */
+function asText(rows: Record<string, unknown>[]): Record<string, string>[] {
+  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)])))
+}
+
+export const ROWS_ON_LINE_SQL = (table: string) => `SELECT COLUMNS(*)::VARCHAR FROM ${table} WHERE doc_id = ? AND line = ?`
+
+/** The dataset rows of every kind that stand on one line of a document. */
+export async function rowsOnLine(db: Db, doc: string, line: number): Promise<CitableRow[]> {
+  const all = await Promise.all(CITABLE.map((t) => db.query<Record<string, unknown>>(ROWS_ON_LINE_SQL(t), [doc, line])))
+  return all.flatMap((rows) => asText(rows) as unknown as CitableRow[])
+}
+
+export async function documentRow(db: Db, doc: string): Promise<DocumentRow | null> {
+  const rows = asText(await db.query<Record<string, unknown>>('SELECT COLUMNS(*)::VARCHAR FROM documents WHERE doc_id = ?', [doc]))
+  return (rows[0] as unknown as DocumentRow | undefined) ?? null
+}
+
+const checksCache = new WeakMap<Db, Promise<CheckRow[]>>()
+
+/** All identity checks (loaded once per engine). */
+export function allChecks(db: Db): Promise<CheckRow[]> {
+  let p = checksCache.get(db)
+  if (!p) {
+    p = db.query<Record<string, unknown>>('SELECT COLUMNS(*)::VARCHAR FROM checks').then((r) => asText(r) as unknown as CheckRow[])
+    checksCache.set(db, p)
+  }
+  return p
+}
+
+/** 机关运行经费: the B11 total of each document and the figure its prose states, side by side. */
+export interface RunningCostRow {
+  doc_id: string
+  origin: 'table' | 'narrative'
+  amount: string
+  raw: string
+  line: number
+  table_code: string
+}
+
+export const RUNNING_COSTS_SQL = `SELECT doc_id, 'table' AS origin, value::VARCHAR AS amount, raw, line, table_code
+FROM line_items WHERE table_code = 'B11' AND row_kind = '合计' AND measure = '合计' AND unit = '元'
+UNION ALL
+SELECT doc_id, 'narrative', value::VARCHAR, '', line, ''
+FROM narrative n WHERE subject = '机关运行经费' AND relation = 'stated' AND unit = '元'
+  AND year = (SELECT year FROM documents d WHERE d.doc_id = n.doc_id)
+ORDER BY doc_id, origin DESC, line`
+
+export function runningCosts(db: Db): Promise<RunningCostRow[]> {
+  return db.query<RunningCostRow>(RUNNING_COSTS_SQL)
+}
+
+// ---------------------------------------------------------------- matching
+
+function near(a: string | undefined, v: number): boolean {
+  if (a === undefined || a === '') return false
+  const n = Number(a)
+  return Number.isFinite(n) && Math.abs(n - v) < 0.005
+}
+
+/**
+ * The row whose figure is the one shown: an amount in 元 equal to the value,
+ * a printed rate, or an indicator's text. A line often holds several
+ * (B11 line 463 prints 合计 and 一般公共预算 alike): 合计 comes first.
+ */
+export function pickRow(rows: readonly CitableRow[], value: number | string | null | undefined, kind: FigureKind): CitableRow | null {
+  if (value === null || value === undefined || value === '') return null
+  const ordered = [...rows].sort((a, b) => rank(a) - rank(b))
+  if (kind === 'text') {
+    const s = String(value)
+    return ordered.find((r) => 'level1' in r && r.target === s) ?? null
+  }
+  const v = Number(value)
+  if (!Number.isFinite(v)) return null
+  if (kind === 'pct') {
+    return ordered.find((r) => ('relation' in r && r.unit === '%' && near(r.value, v)) || ('executed_yuan' in r && near(r.rate_pct, v))) ?? null
+  }
+  // 'change' values are differences: no row prints them.
+  if (kind === 'change') return null
+  return ordered.find((r) => {
+    if ('table_code' in r) return r.unit === '元' && near(r.value, v)
+    if ('category' in r) return near(r.amount_yuan, v)
+    if ('relation' in r) return r.unit === '元' && r.relation === 'stated' && near(r.value, v)
+    if ('executed_yuan' in r) return near(r.executed_yuan, v)
+    return false
+  }) ?? null
+}
+
+function rank(r: CitableRow): number {
+  if ('table_code' in r) return r.measure === '合计' ? 0 : 1
+  return 2
+}
+
+// ---------------------------------------------------------------- provenance
+
+export interface Provenance {
+  doc: DocumentRow | null
+  line: number
+  /** The citation of the row printing the figure; null when the figure is computed (a sum, share or change). */
+  citation: Citation | null
+  /** A line-level reference when no row prints the figure. */
+  lineReference: string
+  context: ContextLine[]
+  findings: QualityFinding[]
+}
+
+export async function provenance(db: Db, docId: string, line: number, value: number | string | null | undefined, kind: FigureKind): Promise<Provenance> {
+  const [doc, rows, checks] = await Promise.all([documentRow(db, docId), rowsOnLine(db, docId, line), allChecks(db)])
+  // Bundled reports ship in data/raw; an imported report keeps its text in IndexedDB.
+  const text = doc ? (await sourceText(doc.source)) ?? (await documentSource(doc.doc_id))?.text ?? null : null
+  const lines = text === null ? [] : text.split(/\r?\n/)
+  const row = doc ? pickRow(rows, value, kind) : null
+  const citation = row && doc ? cite(row, doc, lines) : null
+  const findings = qualityFindings(checks, [{ doc_id: docId, line }])
+  let lineReference = ''
+  if (!citation && doc) {
+    const code = rows.find((r): r is Extract<CitableRow, { table_code: string }> => 'table_code' in r)?.table_code ?? ''
+    const where = isTableCode(code) ? `，${tableNumber(code)}《${TABLE_NAMES[code]}》` : ''
+    lineReference = `来源：${doc.title}${where}（原文第${line}行）`
+  }
+  return { doc, line, citation, lineReference, context: citation?.context ?? contextLines(lines, line), findings }
+}
+
+/** Failing checks touching any of the figures (for a chart's or table's notice). */
+export async function findingsFor(db: Db, figures: readonly FigureRef[]): Promise<QualityFinding[]> {
+  return qualityFindings(await allChecks(db), figures.filter((f) => f.line !== null && f.line !== undefined && Number(f.line) > 0))
+}
+
+/** The source line of a chart or table, naming the documents (by title) and tables used. */
+export function sourceOf(docs: readonly { doc_id: string; title: string }[], uses: readonly SourceUse[], lang: 'zh' | 'en' = 'zh'): string {
+  return sourceLine(docs as unknown as DocumentRow[], uses, lang)
+}
+
+export { usesOf }
+
+// ---------------------------------------------------------------- the open citation
+
+export interface CiteTarget {
+  doc: string
+  line: number
+  value: number | string | null | undefined
+  kind: FigureKind
+  unit: AmountUnit
+}
+
+/** Which citation popover is open (one at a time, app-wide): its owner and the element focus returns to. */
+export const openCitation = shallowRef<{ owner: number; target: CiteTarget; anchor: HTMLElement | null } | null>(null)
+
+let nextOwner = 0
+export function newOwner(): number {
+  return ++nextOwner
+}
