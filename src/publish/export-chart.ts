@@ -255,8 +255,4 @@ export function exportSvg(option: object, meta: ExportMeta): string {
   return renderSvg(exportOption(option, meta), { width: meta.width, height: meta.height })
 }
 
-/** A file name for an export: the title with characters that file systems reject removed. */
-export function exportFileName(title: string, ext: string): string {
-  const base = title.replace(/[\\/:*?"<>|\s]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 80) || 'chart'
-  return `${base}.${ext.replace(/^\./, '')}`
-}
+export { exportFileName } from './file-name'
