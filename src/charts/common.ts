@@ -43,3 +43,39 @@ export function largest(items: readonly { name: string; value: number | null }[]
   return [...items].filter((i) => i.value !== null).sort((a, b) => Math.abs(b.value!) - Math.abs(a.value!)).slice(0, n)
     .map((i) => `${i.name} ${spoken(i.value)}${unit}`).join('、')
 }
+
+/** Text for the tooltip's HTML (ECharts renders a formatter's string as HTML): names from imported reports may hold `<`. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+}
+
+/** Decimals an amount shows in each unit (as src/format/amount.ts): 万元 and 元 two, 亿元 four. */
+const DECIMALS: Record<AmountUnit, number> = { 元: 2, 万元: 2, 亿元: 4 }
+
+/** An amount already in the unit, for Chinese readers: 20,288.20 (grouped, the unit's decimals); null as —. */
+export function formatScaled(v: number | null | undefined, unit: AmountUnit): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—'
+  const d = DECIMALS[unit]
+  return v.toLocaleString('zh-CN', { minimumFractionDigits: d, maximumFractionDigits: d })
+}
+
+/**
+ * The foot of the tooltip of a chart whose points open their citation on
+ * click, so readers learn they can. The text comes in (in the page's
+ * language): the builders stay pure.
+ */
+export const CLICK_HINT_ZH = '点击查看出处'
+
+export function tooltipFoot(hint: string): string {
+  return hint ? `<div class="tt-hint" style="margin-top:6px;color:#475467;font-size:11px">${escapeHtml(hint)}</div>` : ''
+}
+
+/** What ECharts hands an axis tooltip formatter, per series (the parts the builders read). */
+export interface AxisTooltipParam {
+  marker?: string
+  seriesName?: string
+  seriesIndex?: number
+  name?: string
+  axisValueLabel?: string
+  value?: unknown
+}

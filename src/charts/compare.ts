@@ -1,7 +1,7 @@
 /** Compare: a grouped bar chart, one series per document, from the pivot rows. */
 import type { AmountUnit } from '../format/amount'
 import type { CompareRow, ValueMode } from '../db/queries/compare'
-import { ANIMATION, aria, largest, PALETTE, scale, titleBlock } from './common'
+import { ANIMATION, aria, CLICK_HINT_ZH, escapeHtml, formatScaled, largest, PALETTE, scale, titleBlock, tooltipFoot, type AxisTooltipParam } from './common'
 
 export interface CompareChartInput {
   rows: readonly CompareRow[]
@@ -14,6 +14,8 @@ export interface CompareChartInput {
   source: string
   /** At most this many rows (the largest), so the chart stays readable. */
   limit?: number
+  /** The tooltip's last line, telling readers a bar opens its source (in the page's language). */
+  hint?: string
 }
 
 /** The rows the chart draws: the largest by absolute value, in their original order. */
@@ -43,10 +45,32 @@ export function compareChartOption(input: CompareChartInput) {
     title: titleBlock(input.title, `单位：${axisUnit}`),
     legend: { bottom: 0, type: 'scroll' },
     grid: { left: 8, right: 16, top: 64, bottom: 32, containLabel: true },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: compareTooltip(input.mode === 'share' ? '%' : input.unit, input.hint ?? CLICK_HINT_ZH) },
     dataset: { dimensions, source },
     xAxis: { type: 'value', name: axisUnit },
     yAxis: { type: 'category', inverse: true, axisLabel: { width: 140, overflow: 'truncate' } },
     series: input.docs.map(() => ({ type: 'bar', barMaxWidth: 18 })),
+  }
+}
+
+/**
+ * The row's label, each document's figure (grouped digits, the unit's
+ * decimals, or a share in %), and the click hint. Each row of the dataset is
+ * [label, one value per document]: series i reads column i + 1.
+ */
+export function compareTooltip(unit: AmountUnit | '%', hint: string) {
+  const text = (v: unknown) => {
+    const n = v === null || v === undefined || v === '' ? null : Number(v)
+    if (unit === '%') return n === null || !Number.isFinite(n) ? '—' : `${n.toFixed(2)}%`
+    return formatScaled(n, unit)
+  }
+  return (params: AxisTooltipParam | AxisTooltipParam[]): string => {
+    const list = Array.isArray(params) ? params : [params]
+    const head = escapeHtml(String(list[0]?.axisValueLabel ?? list[0]?.name ?? ''))
+    const rows = list.map((p) => {
+      const row = Array.isArray(p.value) ? p.value : []
+      return `${p.marker ?? ''}${escapeHtml(p.seriesName ?? '')}&nbsp;&nbsp;<b>${text(row[(p.seriesIndex ?? 0) + 1])}</b>`
+    })
+    return [head, ...rows].join('<br/>') + tooltipFoot(hint)
   }
 }

@@ -1,5 +1,5 @@
 /** Execution: rates as bars against a 100% line; under-execution and over-execution coloured. */
-import { ANIMATION, aria, spoken } from './common'
+import { ANIMATION, aria, CLICK_HINT_ZH, escapeHtml, spoken, tooltipFoot, type AxisTooltipParam } from './common'
 import { OKABE_ITO } from '../publish/palette'
 
 export interface RateBar {
@@ -19,7 +19,8 @@ export function rateColour(rate: number | null): string {
   return rate < 95 ? UNDER : rate > 105 ? OVER : ON
 }
 
-export function executionChartOption(bars: readonly RateBar[], title: string, source: string) {
+/** `hint`: the tooltip's last line, telling readers a bar opens its source (in the page's language). */
+export function executionChartOption(bars: readonly RateBar[], title: string, source: string, hint: string = CLICK_HINT_ZH) {
   const under = bars.filter((b) => b.rate !== null && b.rate < 95).length
   const over = bars.filter((b) => b.rate !== null && b.rate > 105).length
   const description = `共${bars.length}项，执行不足（低于95%）${under}项，超支（高于105%）${over}项：${bars.map((b) => `${b.label} ${b.rate === null ? '无数据' : spoken(b.rate) + '%'}`).join('，')}`
@@ -28,7 +29,7 @@ export function executionChartOption(bars: readonly RateBar[], title: string, so
     ...aria(title, [description, source].filter(Boolean).join('。')),
     title: { text: title, textStyle: { fontSize: 14 } },
     grid: { left: 8, right: 48, top: 40, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v}%` },
+    tooltip: { trigger: 'axis', formatter: executionTooltip(hint) },
     dataset: { dimensions: ['label', 'rate'], source: bars.map((b) => [b.label, b.rate]) },
     xAxis: { type: 'value', name: '%' },
     yAxis: { type: 'category', inverse: true, axisLabel: { width: 160, overflow: 'truncate' } },
@@ -38,5 +39,16 @@ export function executionChartOption(bars: readonly RateBar[], title: string, so
       label: { show: true, position: 'right', formatter: (p: { value: [string, number | null] }) => (p.value[1] === null ? '' : `${p.value[1]}%`) },
       markLine: { symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { color: '#333', type: 'dashed' }, label: { formatter: '100%' } },
     }],
+  }
+}
+
+/** The bar's label, its rate in % (as the label prints it), and the click hint. */
+export function executionTooltip(hint: string) {
+  return (params: AxisTooltipParam | AxisTooltipParam[]): string => {
+    const p = (Array.isArray(params) ? params : [params])[0]
+    if (!p) return ''
+    const row = Array.isArray(p.value) ? p.value : []
+    const rate = row[1] === null || row[1] === undefined ? '—' : `${String(row[1])}%`
+    return `${escapeHtml(String(p.axisValueLabel ?? p.name ?? row[0] ?? ''))}<br/>${p.marker ?? ''}<b>${rate}</b>${tooltipFoot(hint)}`
   }
 }

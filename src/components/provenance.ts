@@ -4,8 +4,8 @@
  * and the identity checks that fail on it. Shared by FigureLink, the chart
  * wrapper and the quality notices.
  *
- * The SQL here reads the canonical tables only; it belongs with the query
- * layer (src/db/queries) and lives here until it moves there.
+ * The SQL it runs is in src/db/queries (rows-on-line, document, all-checks,
+ * running-costs).
  */
 import { shallowRef } from 'vue'
 import type { CheckRow, DocumentRow } from '../ingest/types'
@@ -14,6 +14,9 @@ import { qualityFindings, type FigureRef, type QualityFinding } from '../publish
 import { tableNumber, TABLE_NAMES, isTableCode } from '../publish/templates'
 import { documentSource, sourceText } from '../db/sources'
 import type { Db } from '../db/types'
+import { allChecks as queryAllChecks } from '../db/queries/all-checks'
+import { documentRow } from '../db/queries/document'
+import { rowsOnLine } from '../db/queries/rows-on-line'
 import { formatAmount, formatChange, formatPct, type AmountUnit } from '../format/amount'
 
 export type FigureKind = 'amount' | 'pct' | 'change' | 'text'
@@ -28,58 +31,18 @@ export function figureText(value: number | string | null | undefined, kind: Figu
 
 // ---------------------------------------------------------------- queries
 
-const CITABLE = ['line_items', 'sangong', 'narrative', 'evaluations', 'targets'] as const
-
-/** Every column as text ('' for empty), as the dataset CSVs print them, so citations compare exact decimals. */
-function asText(rows: Record<string, unknown>[]): Record<string, string>[] {
-  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)])))
-}
-
-export const ROWS_ON_LINE_SQL = (table: string) => `SELECT COLUMNS(*)::VARCHAR FROM ${table} WHERE doc_id = ? AND line = ?`
-
-/** The dataset rows of every kind that stand on one line of a document. */
-export async function rowsOnLine(db: Db, doc: string, line: number): Promise<CitableRow[]> {
-  const all = await Promise.all(CITABLE.map((t) => db.query<Record<string, unknown>>(ROWS_ON_LINE_SQL(t), [doc, line])))
-  return all.flatMap((rows) => asText(rows) as unknown as CitableRow[])
-}
-
-export async function documentRow(db: Db, doc: string): Promise<DocumentRow | null> {
-  const rows = asText(await db.query<Record<string, unknown>>('SELECT COLUMNS(*)::VARCHAR FROM documents WHERE doc_id = ?', [doc]))
-  return (rows[0] as unknown as DocumentRow | undefined) ?? null
-}
-
 const checksCache = new WeakMap<Db, Promise<CheckRow[]>>()
 
-/** All identity checks (loaded once per engine). */
+/** All identity checks, loaded once per engine (every figure on screen is matched against them). */
 export function allChecks(db: Db): Promise<CheckRow[]> {
   let p = checksCache.get(db)
   if (!p) {
-    p = db.query<Record<string, unknown>>('SELECT COLUMNS(*)::VARCHAR FROM checks').then((r) => asText(r) as unknown as CheckRow[])
+    p = queryAllChecks(db)
+    // A failed load is not remembered: the next figure asks again.
+    p.catch(() => checksCache.delete(db))
     checksCache.set(db, p)
   }
   return p
-}
-
-/** 机关运行经费: the B11 total of each document and the figure its prose states, side by side. */
-export interface RunningCostRow {
-  doc_id: string
-  origin: 'table' | 'narrative'
-  amount: string
-  raw: string
-  line: number
-  table_code: string
-}
-
-export const RUNNING_COSTS_SQL = `SELECT doc_id, 'table' AS origin, value::VARCHAR AS amount, raw, line, table_code
-FROM line_items WHERE table_code = 'B11' AND row_kind = '合计' AND measure = '合计' AND unit = '元'
-UNION ALL
-SELECT doc_id, 'narrative', value::VARCHAR, '', line, ''
-FROM narrative n WHERE subject = '机关运行经费' AND relation = 'stated' AND unit = '元'
-  AND year = (SELECT year FROM documents d WHERE d.doc_id = n.doc_id)
-ORDER BY doc_id, origin DESC, line`
-
-export function runningCosts(db: Db): Promise<RunningCostRow[]> {
-  return db.query<RunningCostRow>(RUNNING_COSTS_SQL)
 }
 
 // ---------------------------------------------------------------- matching

@@ -123,6 +123,11 @@ export const zh = {
   language: 'English',
   provenance: '点击数字查看原文所在行',
   rate_note: '执行率 = 决算 ÷ {den}',
+  // polish
+  chart_click_hint: '点击查看出处',
+  caveat_trend_scope: '{series}：{parts}——范围不同（部门公开含下属单位，单位公开只含本单位），不是同一口径的时间序列，图中不相连。',
+  caveat_trend_stage: '{series}：{parts}——取自不同阶段的公开文件（决算公开所列预算数通常为全年预算，预算公开所列为年初预算）。',
+  // end polish
   // publish
   cite_title: '出处',
   cite_hint: '点击查看出处',
@@ -212,6 +217,9 @@ export const zh = {
   imp_sample: '读出的数字（每个文件前 20 行）',
   imp_source_line: '原文行号',
   imp_item: '项目',
+  imp_badge: '导入',
+  imp_badge_title: '导入的文档，只保存在本浏览器中',
+  imp_remove_in_import: '在“导入”页删除',
   // end import
 }
 
@@ -341,6 +349,11 @@ export const en: Record<MessageKey, string> = {
   language: '中文',
   provenance: 'Click a figure to see its source line',
   rate_note: 'Rate = actual ÷ {den}',
+  // polish
+  chart_click_hint: 'Click for the source',
+  caveat_trend_scope: '{series}: {parts} — different scope (a 部门 report consolidates its subordinate units, a 单位 report covers one unit): not one time series, so the chart does not join them.',
+  caveat_trend_stage: '{series}: {parts} — taken from reports of different stages (the budget a 决算 report prints is usually the full-year budget; a 预算 report prints the initial budget).',
+  // end polish
   // publish
   cite_title: 'Source of',
   cite_hint: 'Click to see where this figure comes from',
@@ -430,5 +443,8 @@ export const en: Record<MessageKey, string> = {
   imp_sample: 'Figures read (first 20 rows of each document)',
   imp_source_line: 'Line',
   imp_item: 'Item',
+  imp_badge: 'imported',
+  imp_badge_title: 'An imported document, kept in this browser only',
+  imp_remove_in_import: 'Remove it in Import',
   // end import
 }

@@ -55,7 +55,7 @@ describe('aria', () => {
       { doc_id: 'jc22', city: '晋城', year: 2022, figure: '决算', category: '合计', amount: 20_288.2, line: 0, origin: 'table', quote: '' },
     ]
     const o = sangongChartOption(points, '合计', '元', '三公经费 · 合计', '')
-    expect(o.aria.label.description).toContain('晋城 决算：2022年 20,288.2元')
+    expect(o.aria.label.description).toContain('晋城 决算：2022年 20,288.20元')
     expect(o.aria.decal.show).toBe(false)
   })
 

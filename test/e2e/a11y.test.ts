@@ -3,42 +3,28 @@
  * node_modules: no network) on every view, with the citation dialog open
  * too; and the keyboard path through a figure's citation.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp, launch, serve, waitForDb, watchForeignRequests, type Page } from './harness'
+import { startApp, type Page, type StartedApp } from './harness'
 
 const require = createRequire(import.meta.url)
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 const SHOTS = '/tmp/shots'
 
-let dist: string
-let server: Awaited<ReturnType<typeof serve>>
-let chromium: Awaited<ReturnType<typeof launch>>
+let app: StartedApp
+let server: StartedApp['server']
 let page: Page
 let foreign: string[]
-const pageErrors: string[] = []
+let pageErrors: string[]
 
 beforeAll(async () => {
-  dist = mkdtempSync(join(tmpdir(), 'kanzhang-dist-'))
-  buildApp(dist)
-  server = await serve(dist)
-  chromium = await launch()
-  page = await chromium.browser.newPage()
-  foreign = watchForeignRequests(page, server.url)
-  page.on('pageerror', (e) => pageErrors.push(String(e)))
+  app = await startApp()
+  ;({ server, page, foreign, pageErrors } = app)
   mkdirSync(SHOTS, { recursive: true })
-  await page.goto(server.url)
-  await waitForDb(page)
 })
 
-afterAll(async () => {
-  await chromium?.close()
-  await server?.close()
-  if (dist) rmSync(dist, { recursive: true, force: true })
-})
+afterAll(async () => { await app?.close() })
 
 interface Violation { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }
 

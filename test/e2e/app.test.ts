@@ -4,36 +4,22 @@
  * to its source line, a shared URL reproduces the view — and the page never
  * asks any host but its own.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { mkdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp, launch, serve, waitForDb, watchForeignRequests, type Page } from './harness'
+import { startApp, waitForDb, type Page, type StartedApp } from './harness'
 
-let dist: string
-let server: Awaited<ReturnType<typeof serve>>
-let chromium: Awaited<ReturnType<typeof launch>>
+let app: StartedApp
+let server: StartedApp['server']
 let page: Page
 let foreign: string[]
-const pageErrors: string[] = []
+let pageErrors: string[]
 
 beforeAll(async () => {
-  dist = mkdtempSync(join(tmpdir(), 'kanzhang-dist-'))
-  buildApp(dist)
-  server = await serve(dist)
-  chromium = await launch()
-  page = await chromium.browser.newPage()
-  foreign = watchForeignRequests(page, server.url)
-  page.on('pageerror', (e) => pageErrors.push(String(e)))
-  await page.goto(server.url)
-  await waitForDb(page)
+  app = await startApp()
+  ;({ server, page, foreign, pageErrors } = app)
 })
 
-afterAll(async () => {
-  await chromium?.close()
-  await server?.close()
-  if (dist) rmSync(dist, { recursive: true, force: true })
-})
+afterAll(async () => { await app?.close() })
 
 const cellText = (sel: string) => page.locator(sel).first().innerText()
 
@@ -126,6 +112,27 @@ describe('the built app in headless Chromium', () => {
     await page.goto(server.url + '#/execution')
     await page.waitForSelector('[data-testid="sangong-execution"] tr[data-category="合计"]')
     expect(await cellText('[data-testid="sangong-execution"] tr[data-category="合计"] [data-testid="sangong-rate"]')).toBe('28.57%')
+  })
+
+  it('says on the 三公 view that 晋城’s 预算 line joins a 单位 决算 to a 部门 预算, and that 高平 is a 县级市 of 晋城', async () => {
+    await page.goto(server.url + '#/sangong?category=合计&unit=万元')
+    await page.waitForSelector('[data-testid="view-sangong"] [data-testid="caveats"]')
+    const caveats = await page.locator('[data-testid="view-sangong"] [data-testid="caveats"]').innerText()
+    // 2022: F07 of the 单位 决算 (jincheng-2022-final.txt:414); 2023 (derived, line 1378) and 2024 (B10, line 939): the 部门 预算.
+    expect(caveats).toContain('晋城 预算：2022 (单位); 2023, 2024 (部门)')
+    expect(caveats).toContain('高平 是县级市，由 晋城 代管')
+    // The table beside the chart names each point's scope; 晋城 2022 决算 三公 合计 20,288.20元 = 2.03万元.
+    const rows = await page.locator('[data-testid="sangong-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => c.innerText.trim())))
+    expect(rows.find((r) => r[0] === '晋城' && r[1] === '2022' && r[2] === '决算')?.slice(3, 5)).toEqual(['单位', '2.03'])
+    expect(rows.find((r) => r[0] === '晋城' && r[1] === '2024' && r[2] === '预算')?.slice(3, 5)).toEqual(['部门', '5.49'])
+    await page.waitForSelector('[data-testid="view-sangong"] [data-testid="chart"] [role="img"][aria-label]')
+    const label = await page.locator('[data-testid="view-sangong"] [data-testid="chart"] [role="img"]').getAttribute('aria-label')
+    expect(label).toContain('晋城 预算（单位）：2022年 7.10万元')
+    expect(label).toContain('晋城 预算（部门）：2024年 5.49万元')
+    mkdirSync('/tmp/shots', { recursive: true })
+    // Let the lines finish drawing (the animation is short) before the picture for review.
+    await page.waitForTimeout(800)
+    await page.screenshot({ path: '/tmp/shots/polish-sangong.png', fullPage: true })
   })
 
   it('switches the interface to English and back', async () => {

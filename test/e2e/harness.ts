@@ -2,7 +2,7 @@
  * Shared by the end-to-end tests and the app benchmark: build the app, serve
  * dist/ from a tiny static server on a free 127.0.0.1 port, and drive Debian's
  * Chromium through playwright-core with a fresh profile and no network
- * features.
+ * features. `startApp` does all of it for a test file's beforeAll.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
@@ -82,6 +82,69 @@ export async function waitForDb(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForSelector('[data-testid="db-status"][data-status="ready"], [data-testid="db-status"][data-status="error"]', { timeout })
   const status = await page.getAttribute('[data-testid="db-status"]', 'data-status')
   if (status !== 'ready') throw new Error(`DuckDB failed: ${await page.getAttribute('[data-testid="db-status"]', 'title')}`)
+}
+
+export interface StartOptions {
+  /** Environment for `vite build` (e.g. KANZHANG_DATASET_DIR). */
+  env?: Record<string, string>
+  /** Extra `vite build` arguments (e.g. ['--mode', 'single']). */
+  args?: string[]
+  /** Permissions granted to the app's origin (e.g. ['clipboard-read', 'clipboard-write']). */
+  permissions?: string[]
+  /** Where the page first opens, after the app's URL (e.g. '#/import'); default the Overview. */
+  path?: string
+  /** Called with the page before it first opens (to listen for dialogs, say). */
+  onPage?: (page: Page) => void
+}
+
+/** The built app, served, with a page open in a fresh Chromium and DuckDB ready. */
+export interface StartedApp {
+  /** The app's URL (http://127.0.0.1:port/). */
+  url: string
+  server: { url: string; close(): Promise<void> }
+  /** The browser context (its own profile): newPage, grantPermissions. */
+  browser: BrowserContext
+  page: Page
+  /** Requests to any host but the app's own (the tests expect none). */
+  foreign: string[]
+  /** Uncaught errors of the page. */
+  pageErrors: string[]
+  /** Closes the browser and the server and removes the build. */
+  close(): Promise<void>
+}
+
+/**
+ * Builds the app into a temporary folder, serves it, opens it in a fresh
+ * headless Chromium that records requests to other hosts and page errors, and
+ * waits until DuckDB is ready. Whatever was started is stopped again if a step
+ * fails.
+ */
+export async function startApp(opts: StartOptions = {}): Promise<StartedApp> {
+  const dist = mkdtempSync(join(tmpdir(), 'kanzhang-dist-'))
+  let server: StartedApp['server'] | undefined
+  let chromium: Awaited<ReturnType<typeof launch>> | undefined
+  const close = async () => {
+    await chromium?.close()
+    await server?.close()
+    rmSync(dist, { recursive: true, force: true })
+  }
+  try {
+    buildApp(dist, opts.env, opts.args)
+    server = await serve(dist)
+    chromium = await launch()
+    if (opts.permissions?.length) await chromium.browser.grantPermissions(opts.permissions, { origin: server.url.replace(/\/$/, '') })
+    const page = await chromium.browser.newPage()
+    const foreign = watchForeignRequests(page, server.url)
+    const pageErrors: string[] = []
+    page.on('pageerror', (e) => pageErrors.push(String(e)))
+    opts.onPage?.(page)
+    await page.goto(server.url + (opts.path ?? ''))
+    await waitForDb(page)
+    return { url: server.url, server, browser: chromium.browser, page, foreign, pageErrors, close }
+  } catch (e) {
+    await close()
+    throw e
+  }
 }
 
 export type { Browser, Page }

@@ -5,18 +5,16 @@
  * shows the line of data/raw that prints it; a figure failing an identity
  * check carries a notice linking to that check.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp, launch, ROOT, serve, waitForDb, watchForeignRequests, type Page } from './harness'
+import { ROOT, startApp, type Page, type StartedApp } from './harness'
 
-let dist: string
-let server: Awaited<ReturnType<typeof serve>>
-let chromium: Awaited<ReturnType<typeof launch>>
+let app: StartedApp
+let server: StartedApp['server']
 let page: Page
 let foreign: string[]
-const pageErrors: string[] = []
+let pageErrors: string[]
 const SHOTS = '/tmp/shots'
 
 const CZ = 'changzhi-2026-budget'
@@ -24,24 +22,12 @@ const JC24 = 'jincheng-2024-budget'
 const rawLines = (file: string) => readFileSync(join(ROOT, 'data', 'raw', file), 'utf8').split(/\r?\n/)
 
 beforeAll(async () => {
-  dist = mkdtempSync(join(tmpdir(), 'kanzhang-dist-'))
-  buildApp(dist)
-  server = await serve(dist)
-  chromium = await launch()
-  await chromium.browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') })
-  page = await chromium.browser.newPage()
-  foreign = watchForeignRequests(page, server.url)
-  page.on('pageerror', (e) => pageErrors.push(String(e)))
+  app = await startApp({ permissions: ['clipboard-read', 'clipboard-write'] })
+  ;({ server, page, foreign, pageErrors } = app)
   mkdirSync(SHOTS, { recursive: true })
-  await page.goto(server.url)
-  await waitForDb(page)
 })
 
-afterAll(async () => {
-  await chromium?.close()
-  await server?.close()
-  if (dist) rmSync(dist, { recursive: true, force: true })
-})
+afterAll(async () => { await app?.close() })
 
 /** Clicks a control and returns the file it downloads. */
 async function downloadOf(selector: string): Promise<{ name: string; body: Buffer }> {
@@ -108,7 +94,7 @@ describe('chart export', () => {
     // Screen readers get the chart's description in the standalone SVG too.
     expect(svg).toMatch(/role="img" aria-label="[^"]*社会保障和就业支出/)
     // How the SVG looks on its own, with no page around it (for the reviewer's eyes).
-    const view = await chromium.browser.newPage()
+    const view = await app.browser.newPage()
     await view.setContent(`<body style="margin:0">${svg}</body>`)
     await view.screenshot({ path: `${SHOTS}/publish-export-svg.png` })
     await view.close()
