@@ -4,7 +4,9 @@
  * before it is saved. Pure functions; store-idb.ts enforces them.
  */
 import Papa from 'papaparse'
-import type { ImportedDocument, ImportedRows } from './types'
+import { DATASET_COLUMNS } from '../ingest/dataset'
+import { everyFirstField } from './export-csv'
+import type { DatasetCsvFiles, ImportedDocument, ImportedRows } from './types'
 
 /**
  * `base` if it is free, else `base-2`, `base-3` … — the first not in `taken`.
@@ -41,9 +43,36 @@ export function renameImport(doc: ImportedDocument, docId: string): ImportedDocu
   return { ...doc, document: { ...doc.document, doc_id: docId }, rows }
 }
 
-/** Why `doc` cannot be saved under its doc_id, or null when it can. */
+/**
+ * The documents of one import under the doc_ids they will be saved as: none
+ * takes a `reserved` id (the bundled ones; for a pasted text, the imported ones
+ * too), nor the id another document of the same import gets.
+ */
+export function planDocIds(docs: readonly ImportedDocument[], reserved: ReadonlySet<string>): ImportedDocument[] {
+  const taken = new Set<string>()
+  return docs.map((doc) => {
+    let id = uniqueDocId(doc.document.doc_id, reserved)
+    if (taken.has(id)) id = uniqueDocId(id, new Set([...reserved, ...taken]))
+    taken.add(id)
+    return id === doc.document.doc_id ? doc : renameImport(doc, id)
+  })
+}
+
+/** Whether every row of an import, as rows or as canonical CSV text, carries `id`. */
+function consistent(doc: Pick<ImportedDocument, 'rows'> | { files: DatasetCsvFiles }, id: string): boolean {
+  if ('files' in doc) {
+    // doc_id is the first canonical column of every table; another header could put it anywhere.
+    const columns = DATASET_COLUMNS as Record<string, readonly string[] | undefined>
+    return Object.entries(doc.files).every(([table, csv]: [string, string | undefined]) =>
+      csv === undefined || csv === '' || (csv.startsWith((columns[table] ?? []).join(',') + '\n', csv.charCodeAt(0) === 0xfeff ? 1 : 0) && everyFirstField(csv, id)))
+  }
+  const tables = Object.values(doc.rows) as Array<ReadonlyArray<{ doc_id: string }>>
+  return tables.every((rows) => rows.every((r) => r.doc_id === id))
+}
+
+/** Why `doc` (its rows, or its CSV text per table) cannot be saved under its doc_id, or null when it can. */
 export function saveConflict(
-  doc: ImportedDocument,
+  doc: Pick<ImportedDocument, 'document' | 'rows'> | { document: ImportedDocument['document']; files: DatasetCsvFiles },
   bundled: ReadonlySet<string>,
   imported: ReadonlySet<string>,
   replace: boolean,
@@ -54,8 +83,7 @@ export function saveConflict(
     return { code: 'bundled', zh: `doc_id “${id}” 已被内置文档使用，导入不能替换内置数据，请改名（如 “${uniqueDocId(id, new Set([...bundled, ...imported]))}”）`, en: `doc_id "${id}" belongs to a bundled document, which an import may never replace; rename it (e.g. "${uniqueDocId(id, new Set([...bundled, ...imported]))}")` }
   }
   if (imported.has(id) && !replace) return { code: 'exists', zh: `已有导入的文档 “${id}”`, en: `an imported document "${id}" already exists` }
-  const tables = Object.values(doc.rows) as Array<ReadonlyArray<{ doc_id: string }>>
-  if (tables.some((rows) => rows.some((r) => r.doc_id !== id))) {
+  if (!consistent(doc, id)) {
     return { code: 'inconsistent', zh: `有些行的 doc_id 不是 “${id}”`, en: `some rows carry a doc_id other than "${id}"` }
   }
   return null

@@ -8,9 +8,8 @@
  */
 import type { DocumentRow } from '../ingest/types'
 import { saveConflict } from './doc-id'
-import { importToCsvFiles } from './export-csv'
 import type { Bilingual } from './issues'
-import type { DatasetCsvFiles, ImportedDocument } from './types'
+import type { DatasetCsvFiles, PreparedImport } from './types'
 
 export const DB_NAME = 'kanzhang'
 export const DB_VERSION = 1
@@ -32,6 +31,9 @@ export interface StoredImport {
   /** The report's text, for showing a figure's source line (report imports only). */
   sourceText?: string
 }
+
+/** What saveImport takes: a document with its rows as canonical CSV text per table (a PreparedImport, as the import worker builds it). */
+export type ImportToSave = Pick<PreparedImport, 'document' | 'files' | 'kind' | 'fileName' | 'sourceText'>
 
 /** The list entry of an import (no rows). */
 export type ImportSummary = Pick<StoredImport, 'docId' | 'kind' | 'fileName' | 'importedAt' | 'document'>
@@ -96,12 +98,14 @@ export function openImportDb(factory: IDBFactory = globalThis.indexedDB): Promis
 }
 
 /**
- * Saves an imported document. Refuses (SaveImportError) a doc_id of a bundled
- * document — rename it with uniqueDocId + renameImport first — and an existing
- * import's doc_id unless `replace` is set. The check and the write are one
- * transaction, so two tabs cannot both claim a doc_id.
+ * Saves an imported document, its rows given as canonical CSV text (kept as
+ * given, not rewritten). Refuses (SaveImportError) a doc_id of a bundled
+ * document — rename it first (planDocIds / renameImport, before the CSV is
+ * written) — rows under another doc_id, and an existing import's doc_id unless
+ * `replace` is set. The existence check and the write are one transaction, so
+ * two tabs cannot both claim a doc_id.
  */
-export async function saveImport(doc: ImportedDocument, options: { bundledDocIds: ReadonlySet<string>; replace?: boolean }): Promise<StoredImport> {
+export async function saveImport(doc: ImportToSave, options: { bundledDocIds: ReadonlySet<string>; replace?: boolean }): Promise<StoredImport> {
   const record: StoredImport = {
     docId: doc.document.doc_id,
     format: 1,
@@ -109,9 +113,10 @@ export async function saveImport(doc: ImportedDocument, options: { bundledDocIds
     fileName: doc.fileName,
     importedAt: new Date().toISOString(),
     document: doc.document,
-    files: importToCsvFiles(doc),
+    files: doc.files,
     ...(doc.sourceText !== undefined ? { sourceText: doc.sourceText } : {}),
   }
+  // Everything but existence, checked once (the rows' doc_ids: one pass over the text).
   const early = saveConflict(doc, options.bundledDocIds, new Set(), true)
   if (early) throw new SaveImportError(early.code, early)
   const db = await openImportDb()
@@ -119,7 +124,7 @@ export async function saveImport(doc: ImportedDocument, options: { bundledDocIds
   const store = tx.objectStore(STORE)
   const finished = done(tx)
   const existing = await request(store.getKey(record.docId))
-  const conflict = saveConflict(doc, options.bundledDocIds, new Set(existing === undefined ? [] : [record.docId]), options.replace ?? false)
+  const conflict = saveConflict({ document: doc.document, files: {} }, options.bundledDocIds, new Set(existing === undefined ? [] : [record.docId]), options.replace ?? false)
   if (conflict) {
     tx.abort()
     await finished.catch(() => undefined)
@@ -153,4 +158,4 @@ export async function removeImport(docId: string): Promise<void> {
   await finished
 }
 
-export { uniqueDocId, renameImport } from './doc-id'
+export { planDocIds, renameImport, uniqueDocId } from './doc-id'

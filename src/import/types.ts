@@ -32,6 +32,30 @@ export interface ImportedDocument {
   sourceText?: string
 }
 
+/** Rows per dataset table. */
+export type TableCounts = Record<DatasetTable, number>
+
+/**
+ * An import ready to be saved and loaded: its document and its rows as
+ * canonical CSV text per table, written where the input was parsed (the import
+ * worker). A 50 MB file thus crosses to the page as a few strings, never as
+ * hundreds of thousands of row objects, and the page writes no CSV itself.
+ */
+export interface PreparedImport {
+  document: DocumentRow
+  /** The doc_id the input gave, before any renaming (an import never takes a bundled doc_id). */
+  originalDocId: string
+  /** Canonical CSV text per dataset table (header row included), every row under document.doc_id. */
+  files: DatasetCsvFiles
+  /** Rows per dataset table. */
+  counts: TableCounts
+  /** The first line items, for the preview. */
+  sample: ImportedLineItem[]
+  kind: 'csv' | 'report'
+  fileName: string
+  sourceText?: string
+}
+
 export function emptyRows(): ImportedRows {
   return { documents: [], line_items: [], sangong: [], targets: [], evaluations: [], narrative: [], checks: [] }
 }

@@ -3,13 +3,13 @@
  * reused; each call gets its own request id. Browser-only (Worker).
  */
 import type { IdentityHints } from '../ingest/identity'
-import type { CsvImportResult } from './csv-import'
 import type { DecodedText } from './decode'
 import { ImportFailure } from './issues'
-import type { ReportImport } from './report-import'
-import type { ImportInput, WorkerRequest, WorkerResponse } from './worker-protocol'
+import type { CsvRead, ImportInput, ReportRead, WorkerRequest, WorkerResponse } from './worker-protocol'
 
 type Pending = { resolve: (r: Extract<WorkerResponse, { ok: true }>) => void; reject: (e: Error) => void }
+/** A request without its id (per kind: Omit over a union would drop the kinds' own fields). */
+type Request<R = WorkerRequest> = R extends WorkerRequest ? Omit<R, 'id'> : never
 
 let worker: Worker | null = null
 let nextId = 1
@@ -38,29 +38,34 @@ function getWorker(): Worker {
   return w
 }
 
-function call(req: Omit<WorkerRequest, 'id'>): Promise<Extract<WorkerResponse, { ok: true }>> {
+function call(req: Request): Promise<Extract<WorkerResponse, { ok: true }>> {
   const id = nextId++
   const message = { ...req, id } as WorkerRequest
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject })
     // Bytes are transferred, not copied: a 50 MB file is not duplicated.
-    const transfer = 'bytes' in message ? [message.bytes] : []
+    const inputs: ImportInput[] = message.kind === 'csv' ? message.files : [message]
+    const transfer = inputs.flatMap((i) => ('bytes' in i ? [i.bytes] : []))
     getWorker().postMessage(message, transfer)
   })
 }
 
-/** Parses a report (text, or file bytes of any supported encoding) in the worker. Rejects with ImportFailure for undecodable bytes. */
-export async function importReportInWorker(input: ImportInput, fileName: string, overrides?: IdentityHints['overrides']): Promise<{ result: ReportImport; encoding: DecodedText['encoding'] | null }> {
-  const res = await call({ kind: 'report', fileName, ...input, ...(overrides ? { overrides } : {}) })
+/**
+ * Parses a report (text, or file bytes of any supported encoding) in the
+ * worker; its document never takes a `reserved` doc_id. Rejects with
+ * ImportFailure for undecodable bytes.
+ */
+export async function importReportInWorker(input: ImportInput, fileName: string, reserved: readonly string[], overrides?: IdentityHints['overrides']): Promise<{ result: ReportRead; encoding: DecodedText['encoding'] | null }> {
+  const res = await call({ kind: 'report', fileName, reserved: [...reserved], ...input, ...(overrides ? { overrides } : {}) })
   if (res.kind !== 'report') throw new Error('unexpected worker response')
   return { result: res.result, encoding: res.encoding }
 }
 
-/** Parses a CSV (text, or file bytes) in the worker. */
-export async function importCsvInWorker(input: ImportInput, fileName: string): Promise<{ result: CsvImportResult; encoding: DecodedText['encoding'] | null }> {
-  const res = await call({ kind: 'csv', fileName, ...input })
+/** Parses the CSV files of one import (text, or file bytes) in the worker. Rejects with ImportFailure naming every bad file's problems. */
+export async function importCsvInWorker(files: Array<{ fileName: string } & ImportInput>, reserved: readonly string[]): Promise<CsvRead> {
+  const res = await call({ kind: 'csv', files, reserved: [...reserved] })
   if (res.kind !== 'csv') throw new Error('unexpected worker response')
-  return { result: res.result, encoding: res.encoding }
+  return res.result
 }
 
 /** Stops the worker (e.g. when the import page is left); calls in flight are rejected. */

@@ -7,6 +7,10 @@
  * An import is all or nothing: the merged dataset is loaded into DuckDB first
  * (one transaction, rolled back on failure), then the document is saved; if
  * saving fails the previous tables are loaded back. Nothing already loaded is lost.
+ *
+ * The page never holds an import's rows: the worker answers with each
+ * document's canonical CSV text (already renamed away from bundled doc_ids)
+ * and a small preview; that text goes as it is to DuckDB and to IndexedDB.
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
@@ -15,10 +19,11 @@ import { DATASET_FILES } from '../db/datasetFiles'
 import { getDb, reloadDataset, restoreReport, type ImportFiles, type RestoreReport } from '../db/client'
 import { documentRows } from '../db/queries/overview'
 import type { DocumentRow } from '../ingest/types'
-import { assembleCsvImports, docIdsOfDocumentsCsv, exportDataset, importToCsvFiles, renameImport, uniqueDocId, type Bilingual, type IdentityField, type ImportedDocument, type ImportIssue, type ReportImport } from '../import'
+import { docIdsOfDocumentsCsv, exportDataset, withDocument, type Bilingual, type IdentityField, type ImportIssue, type PreparedImport } from '../import'
 import { ImportFailure } from '../import/issues'
 import { listImports, loadAllImports, removeImport, saveImport, SaveImportError, type ImportSummary } from '../import/store-idb'
 import { importCsvInWorker, importReportInWorker } from '../import/worker-client'
+import type { CsvRead, ReportRead } from '../import/worker-protocol'
 import type { TextEncodingName } from '../import/decode'
 import { useDbStore } from './db'
 
@@ -31,7 +36,7 @@ export interface PendingReport {
   kind: 'report'
   fileName: string
   encoding: TextEncodingName | null
-  result: ReportImport
+  result: ReportRead
   overrides: Overrides
   /** A pasted text gets a fresh doc_id; a file of the same name as an import replaces it (re-import). */
   pasted: boolean
@@ -39,9 +44,9 @@ export interface PendingReport {
 
 export interface PendingCsv {
   kind: 'csv'
-  files: Array<{ fileName: string; encoding: TextEncodingName | null; kind: string; rows: number }>
-  imports: ImportedDocument[]
-  /** doc_ids whose city/year/stage no documents CSV gave: the user fills them in. */
+  files: CsvRead['files']
+  imports: PreparedImport[]
+  /** Original doc_ids whose city/year/stage no documents CSV gave: the user fills them in. */
   withoutIdentity: string[]
 }
 
@@ -67,12 +72,6 @@ function messageOf(e: unknown): Bilingual {
   if (e instanceof SaveImportError) return e.text
   const m = e instanceof Error ? e.message : String(e)
   return text(m, m)
-}
-
-/** The doc_id a document will be saved under: never a bundled one; a pasted text never replaces an import. */
-export function targetDocId(docId: string, imported: readonly string[], fresh: boolean): string {
-  const taken = new Set([...BUNDLED_DOC_IDS, ...(fresh ? imported : [])])
-  return uniqueDocId(docId, taken)
 }
 
 export const useImportsStore = defineStore('imports', () => {
@@ -136,10 +135,16 @@ export const useImportsStore = defineStore('imports', () => {
     status.value = 'error'
   }
 
+  /** doc_ids a new import may not take: the bundled ones, and for a fresh (pasted) text the imported ones. */
+  async function reserved(fresh: boolean): Promise<string[]> {
+    if (fresh && !listLoaded) await refreshList()
+    return [...BUNDLED_DOC_IDS, ...(fresh ? list.value.map((i) => i.docId) : [])]
+  }
+
   async function runReport(input: { text: string } | { bytes: ArrayBuffer }, fileName: string, pasted: boolean, overrides: Overrides): Promise<void> {
     const t0 = performance.now()
     try {
-      const { result, encoding } = await importReportInWorker(input, fileName, Object.keys(overrides).length > 0 ? overrides : undefined)
+      const { result, encoding } = await importReportInWorker(input, fileName, await reserved(pasted), Object.keys(overrides).length > 0 ? overrides : undefined)
       timings.value = { ...timings.value, read: performance.now() - t0 }
       pending.value = { kind: 'report', fileName, encoding, result, overrides, pasted }
       status.value = 'preview'
@@ -173,7 +178,7 @@ export const useImportsStore = defineStore('imports', () => {
     if (value.trim() === '') delete overrides[field]
     else (overrides as Record<string, string>)[field] = value.trim()
     reset('reading')
-    await runReport({ text: p.result.imported.sourceText ?? '' }, p.fileName, p.pasted, overrides)
+    await runReport({ text: p.result.prepared.sourceText ?? '' }, p.fileName, p.pasted, overrides)
   }
 
   /** Reads CSV files (canonical line_items / documents, or a long table); all must be valid. */
@@ -181,44 +186,23 @@ export const useImportsStore = defineStore('imports', () => {
     reset('reading')
     pending.value = null
     const t0 = performance.now()
-    const all: ImportIssue[] = []
-    const ok: Array<Extract<Awaited<ReturnType<typeof importCsvInWorker>>['result'], { ok: true }>> = []
-    const read: PendingCsv['files'] = []
-    for (const file of files) {
-      try {
-        const { result, encoding } = await importCsvInWorker({ bytes: await file.arrayBuffer() }, file.name)
-        if (result.ok) {
-          ok.push(result)
-          read.push({ fileName: file.name, encoding, kind: result.kind, rows: result.kind === 'documents' ? result.documents.length : result.lineItems.length })
-        } else {
-          all.push(...result.errors)
-        }
-      } catch (e) {
-        if (e instanceof ImportFailure) all.push(...e.issues)
-        else {
-          fail(e)
-          return
-        }
-      }
+    let read: CsvRead
+    try {
+      const inputs = await Promise.all(files.map(async (file) => ({ fileName: file.name, bytes: await file.arrayBuffer() })))
+      // A CSV import replaces an import of the same doc_id (re-import), so only bundled ids are reserved.
+      read = await importCsvInWorker(inputs, await reserved(false))
+    } catch (e) {
+      // Bad input: every problem of every file, each with its file, line and column.
+      fail(e)
+      return
     }
     timings.value = { ...timings.value, read: performance.now() - t0 }
-    if (all.length > 0) {
-      issues.value = all
-      status.value = 'error'
-      return
-    }
-    const assembled = assembleCsvImports(ok)
-    if (!assembled.ok) {
-      issues.value = assembled.errors
-      status.value = 'error'
-      return
-    }
-    if (assembled.imports.length === 0) {
+    if (read.imports.length === 0) {
       failure.value = text('文件中没有可导入的行', 'the files hold no rows to import')
       status.value = 'error'
       return
     }
-    pending.value = { kind: 'csv', files: read, imports: assembled.imports, withoutIdentity: assembled.withoutIdentity }
+    pending.value = { kind: 'csv', files: read.files, imports: read.imports, withoutIdentity: read.withoutIdentity }
     status.value = 'preview'
   }
 
@@ -226,29 +210,15 @@ export const useImportsStore = defineStore('imports', () => {
   function setCsvIdentity(docId: string, field: IdentityField, value: string): void {
     const p = pending.value
     if (!p || p.kind !== 'csv') return
-    const imports = p.imports.map((doc) => {
-      if (doc.document.doc_id !== docId) return doc
-      const document = { ...doc.document, [field]: value.trim() } as DocumentRow
-      return { ...doc, document, rows: { ...doc.rows, documents: [document] } }
-    })
+    const imports = p.imports.map((doc) => (doc.originalDocId !== docId ? doc : withDocument(doc, { ...doc.document, [field]: value.trim() } as DocumentRow)))
     pending.value = { ...p, imports }
   }
 
-  /** The documents the pending import will save, under the doc_ids they will get. */
-  function plannedDocuments(): ImportedDocument[] {
+  /** The documents the pending import will save, under the doc_ids they will get (renamed by the worker, see reserved()). */
+  function plannedDocuments(): PreparedImport[] {
     const p = pending.value
     if (!p) return []
-    const imported = list.value.map((i) => i.docId)
-    const docs = p.kind === 'report' ? [p.result.imported] : p.imports
-    const planned: ImportedDocument[] = []
-    const taken = new Set<string>()
-    for (const doc of docs) {
-      let id = targetDocId(doc.document.doc_id, imported, p.kind === 'report' && p.pasted)
-      if (taken.has(id)) id = uniqueDocId(id, new Set([...BUNDLED_DOC_IDS, ...taken]))
-      taken.add(id)
-      planned.push(id === doc.document.doc_id ? doc : renameImport(doc, id))
-    }
-    return planned
+    return p.kind === 'report' ? [p.result.prepared] : p.imports
   }
 
   /** Loads the bundled data plus `imports`; the tables stay as they were if that fails. */
@@ -286,11 +256,8 @@ export const useImportsStore = defineStore('imports', () => {
       fail(e)
       return
     }
-    const next = before.filter((b) => !ids.has(b.docId))
-    for (const d of docs) {
-      await breathe()
-      next.push({ docId: d.document.doc_id, files: importToCsvFiles(d) })
-    }
+    // The worker's CSV text as it is: nothing is re-written on the page.
+    const next = [...before.filter((b) => !ids.has(b.docId)), ...docs.map((d) => ({ docId: d.document.doc_id, files: d.files }))]
     try {
       await breathe()
       await loadSet(next)

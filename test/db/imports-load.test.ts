@@ -8,26 +8,32 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { datasetWithImports, replaceDataset } from '../../src/db/load'
-import { importReportText, importToCsvFiles, parseCsvImport, assembleCsvImports, type DatasetCsvFiles } from '../../src/import'
+import { documentSummary } from '../../src/db/queries/overview-document'
+import { computeSummary, type SummaryDocument } from '../../src/db/summary'
+import { importReportText, importToCsvFiles, type DatasetCsvFiles } from '../../src/import'
+import { handleImportRequest } from '../../src/import/worker-handler'
 import type { Engine } from '../../src/db/types'
 import { openEngine, readDatasetFiles } from './engine'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const bundled = readDatasetFiles()
 
-/** data/raw/gaoping-2026-budget.txt imported under another name, as a user would. */
+const BUNDLED_IDS = ['changzhi-2026-budget', 'gaoping-2026-budget', 'jincheng-2022-final', 'jincheng-2024-budget']
+
+/** data/raw/gaoping-2026-budget.txt imported under another name, as a user would: the CSV text the import worker hands the page. */
 function gaopingCopy(): DatasetCsvFiles {
   const text = readFileSync(join(ROOT, 'data', 'raw', 'gaoping-2026-budget.txt'), 'utf8')
-  return importToCsvFiles(importReportText(text, 'gaoping-copy.txt').imported)
+  const res = handleImportRequest({ id: 1, kind: 'report', fileName: 'gaoping-copy.txt', reserved: BUNDLED_IDS, text })
+  if (!res.ok || res.kind !== 'report') throw new Error('report import failed')
+  return res.result.prepared.files
 }
 
 /** A long table: one document of 晋中 2024 预算 with two items. */
 function longTable(): DatasetCsvFiles {
-  const parsed = parseCsvImport('城市,年度,阶段,项目,金额,单位\n晋中,2024,预算,教育支出,"1,234.5万",\n晋中,2024,预算,卫生健康支出,（12.3）,万元\n', 'jinzhong.csv')
-  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message.en).join('\n'))
-  const assembled = assembleCsvImports([parsed])
-  if (!assembled.ok) throw new Error('assemble failed')
-  return importToCsvFiles(assembled.imports[0]!)
+  const text = '城市,年度,阶段,项目,金额,单位\n晋中,2024,预算,教育支出,"1,234.5万",\n晋中,2024,预算,卫生健康支出,（12.3）,万元\n'
+  const res = handleImportRequest({ id: 2, kind: 'csv', reserved: BUNDLED_IDS, files: [{ fileName: 'jinzhong.csv', text }] })
+  if (!res.ok || res.kind !== 'csv') throw new Error(res.ok ? 'not a CSV' : res.issues.map((e) => e.message.en).join('\n'))
+  return res.result.imports[0]!.files
 }
 
 describe('replaceDataset (bundled data plus imports, swapped in one transaction)', () => {
@@ -106,6 +112,24 @@ describe('replaceDataset (bundled data plus imports, swapped in one transaction)
     files.documents = files.documents!.replace(',2024,', ',,')
     await replaceDataset(db, datasetWithImports(bundled, [files]))
     expect(await db.query("SELECT year FROM documents WHERE doc_id = 'jinzhong'")).toEqual([{ year: null }])
+    await replaceDataset(db, bundled)
+  })
+
+  it('gives an imported document the Overview card a bundled one gets from the build-time summary', async () => {
+    await replaceDataset(db, datasetWithImports(bundled, [gaopingCopy()]))
+    const bySubject = (d: SummaryDocument | null) => d && { ...d, headlines: [...d.headlines].sort((a, b) => a.subject.localeCompare(b.subject)) }
+    // For every bundled document the query reads what the summary computed at build time.
+    for (const doc of computeSummary(bundled).documents) expect(bySubject(await documentSummary(db, doc.doc_id))).toEqual(bySubject(doc))
+    const copy = await documentSummary(db, 'gaoping-copy')
+    expect(copy).toMatchObject({ doc_id: 'gaoping-copy', city: '高平', county_of: '晋城', year: '2026', stage: '预算', scope: '单位', source: 'gaoping-copy.txt' })
+    // The same totals, on the same lines, as the bundled copy: gaoping-2026-budget.txt:143 B03 "合计 5131.27 330.77 4800.50" (万元).
+    expect(copy!.headlines).toEqual((await documentSummary(db, 'gaoping-2026-budget'))!.headlines)
+    expect(copy!.headlines.filter((h) => h.line === 143)).toEqual([
+      { subject: '基本支出', amount: '3307700.00', line: 143 },
+      { subject: '支出合计', amount: '51312700.00', line: 143 },
+      { subject: '项目支出', amount: '48005000.00', line: 143 },
+    ].sort((a, b) => a.subject.localeCompare(b.subject)))
+    expect(await documentSummary(db, 'no-such-doc')).toBeNull()
     await replaceDataset(db, bundled)
   })
 })

@@ -65,6 +65,23 @@ async function openImport(): Promise<void> {
 
 const VIEW = '[data-testid="view-import"]'
 
+/**
+ * The Overview card of an imported document (added once DuckDB is ready):
+ * its heading, its headline totals and the link to the Import view.
+ */
+async function overviewCard(docId: string): Promise<{ heading: string; kpis: string; removeLink: string | null; cell: string }> {
+  await page.goto(server.url + '#/')
+  await waitForDb(page)
+  const card = page.locator(`[data-testid="overview-doc"][data-doc="${docId}"][data-imported="true"]`)
+  await card.waitFor()
+  return {
+    heading: await card.locator('h2').innerText(),
+    kpis: await card.locator('.kpis').innerText(),
+    removeLink: await card.locator('[data-testid="imported-remove-link"]').getAttribute('href'),
+    cell: await page.locator(`[data-testid="coverage"] [data-doc="${docId}"]`).innerText(),
+  }
+}
+
 /** Does something on the import view and waits for the store to finish it; returns the status it ends in. */
 async function act(action: () => Promise<unknown>): Promise<string> {
   const before = Number(await page.getAttribute(VIEW, 'data-finished'))
@@ -162,6 +179,19 @@ describe('importing a report’s text', () => {
     await page.screenshot({ path: '/tmp/shots/import-compare.png', fullPage: true })
   })
 
+  it('adds the imported document to the Overview: matrix cell and a card with its totals, marked imported', async () => {
+    const card = await overviewCard('gaoping-copy')
+    expect(card.heading).toContain('高平 2026 预算')
+    expect(card.heading).toContain('导入')
+    // gaoping-2026-budget.txt:143 B03 "合计 5131.27 330.77 4800.50" (万元)
+    for (const v of ['支出合计（万元）', '5,131.27', '330.77', '4,800.50']) expect(card.kpis).toContain(v)
+    expect(card.removeLink).toMatch(/#\/import$/)
+    expect(card.cell).toContain('导入')
+    // The bundled copy is still there, not marked.
+    expect(await page.locator('[data-testid="overview-doc"][data-doc="gaoping-2026-budget"]').getAttribute('data-imported')).toBeNull()
+    await page.screenshot({ path: '/tmp/shots/import-overview.png', fullPage: true })
+  })
+
   it('shows the imported document in Structure', async () => {
     await page.goto(server.url + '#/structure?doc=gaoping-copy')
     await page.waitForSelector('[data-testid="structure-table"] tr[data-code="208"]')
@@ -177,6 +207,12 @@ describe('importing a report’s text', () => {
     await openImport()
     expect(await page.locator('[data-testid="import-row"][data-doc="gaoping-copy"]').count()).toBe(1)
     expect(await page.locator('[data-testid="import-restored"]').innerText()).toContain('1')
+    // On the Overview too, painted first from the summary, then with the restored import.
+    await page.goto(server.url + '#/')
+    await page.reload()
+    const card = await overviewCard('gaoping-copy')
+    expect(card.kpis).toContain('5,131.27')
+    expect(card.cell).toContain('导入')
   })
 
   it('asks for what a trimmed, pasted copy does not say (year, stage) and reads its figures on their new lines', async () => {
@@ -213,6 +249,10 @@ describe('importing a report’s text', () => {
     await page.goto(server.url + '#/compare?dimension=class3')
     await page.waitForSelector('[data-testid="doc-chips"]')
     expect(await page.locator('[data-testid="doc-chips"]').innerText()).not.toContain('gaoping-copy')
+    await page.goto(server.url + '#/')
+    await waitForDb(page)
+    expect(await page.locator('[data-testid="overview-doc"]').count()).toBe(4)
+    expect(await page.locator('[data-testid="imported-badge"]').count()).toBe(0)
   })
 
   it('refuses a file with no table in it, adding nothing', async () => {
@@ -388,6 +428,18 @@ describe('a 50 MB CSV, generated in the test (not committed)', () => {
     writeFileSync(path, parts.join(''))
     const before = Number(await lineItemCount())
     await openImport()
+    // Main-thread heap in MB (this page's isolate: not the import worker, not DuckDB's): as it stands, and live after a GC.
+    const cdp = await page.context().newCDPSession(page)
+    const heap = async () => {
+      const used = (await cdp.send('Runtime.getHeapUsage')).usedSize
+      await cdp.send('HeapProfiler.collectGarbage')
+      const live = (await cdp.send('Runtime.getHeapUsage')).usedSize
+      return `${Math.round(used / 1e6)} MB (live ${Math.round(live / 1e6)} MB)`
+    }
+    const heapBefore = await heap()
+    // The highest main-thread heap seen while the import runs (sampled every 100 ms).
+    let heapPeak = 0
+    const sampler = setInterval(() => { void cdp.send('Runtime.getHeapUsage').then((h) => { heapPeak = Math.max(heapPeak, h.usedSize) }, () => undefined) }, 100)
     // A heartbeat: counts animation frames and the longest pause between two, while the import runs.
     await page.evaluate(`(() => { const w = window; w.__hb = { n: 0, max: 0, last: performance.now(), on: true };
       const tick = () => { if (!w.__hb.on) return; const t = performance.now(); w.__hb.max = Math.max(w.__hb.max, t - w.__hb.last); w.__hb.last = t; w.__hb.n++; requestAnimationFrame(tick) };
@@ -395,15 +447,22 @@ describe('a 50 MB CSV, generated in the test (not committed)', () => {
     const t0 = Date.now()
     expect(await act(() => page.setInputFiles('[data-testid="csv-file"]', path))).toBe('preview')
     const read = Date.now() - t0
+    const heapPreview = await heap()
+    const t1 = Date.now()
     await confirm()
+    const save = Date.now() - t1
     const total = Date.now() - t0
     const beat = await page.evaluate('(() => { window.__hb.on = false; return { frames: window.__hb.n, maxGapMs: Math.round(window.__hb.max) } })()') as { frames: number; maxGapMs: number }
-    console.log(`50 MB CSV: ${rows} rows, read ${read} ms, read+save ${total} ms, ${beat.frames} frames, longest pause ${beat.maxGapMs} ms`)
+    clearInterval(sampler)
+    const heapAfter = await heap()
+    console.log(`50 MB CSV: ${rows} rows, read ${read} ms, save ${save} ms, ${beat.frames} frames, longest pause ${beat.maxGapMs} ms; main heap ${heapBefore} → preview ${heapPreview} → saved ${heapAfter}, peak ${Math.round(heapPeak / 1e6)} MB`)
     // The page painted all along (about 60 frames a second when idle): the parse runs in a worker.
     expect(beat.frames).toBeGreaterThan(total / 1000)
     expect(Number(await lineItemCount())).toBe(before + rows)
+    const t2 = Date.now()
     await page.reload()
     await waitForDb(page, 120_000)
+    console.log(`50 MB CSV: reload until DuckDB ready with the import restored ${Date.now() - t2} ms`)
     expect(Number(await sqlValue("SELECT count(*) FROM line_items WHERE doc_id = 'big-50mb'"))).toBe(rows)
     await openImport()
     await remove('big-50mb')

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { assembleCsvImports } from '../../src/import/assemble'
 import { parseCsvImport, type CsvImportResult } from '../../src/import/csv-import'
-import { docIdsOfDocumentsCsv, renameImport, saveConflict, uniqueDocId } from '../../src/import/doc-id'
+import { docIdsOfDocumentsCsv, planDocIds, renameImport, saveConflict, uniqueDocId } from '../../src/import/doc-id'
+import { everyFirstField, prepareImport } from '../../src/import/export-csv'
 import { importReportText } from '../../src/import/report-import'
 
 const BUNDLED = docIdsOfDocumentsCsv(readFileSync('data/dataset/documents.csv', 'utf8'))
@@ -79,5 +80,67 @@ describe('assembleCsvImports(results)', () => {
     const r = assembleCsvImports([docs, ok(parseCsvImport('doc_id,city,year,stage\nd1,晋城,2022,决算\n', 'other.csv'))])
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.errors[0]!.message.zh).toContain('documents.csv')
+  })
+})
+
+describe('saveConflict on an import prepared as CSV text (what saveImport receives)', () => {
+  const again = importReportText(readFileSync('data/raw/gaoping-2026-budget.txt', 'utf8'), 'gaoping-2026-budget.txt').imported
+
+  it('refuses the doc_id of a bundled document', () => {
+    expect(saveConflict(prepareImport(again), BUNDLED, new Set(), true)?.code).toBe('bundled')
+  })
+
+  it('accepts it renamed before the CSV was written, and refuses an existing import unless replacing', () => {
+    const prepared = prepareImport(renameImport(again, 'mine'))
+    expect(saveConflict(prepared, BUNDLED, new Set(), false)).toBeNull()
+    expect(saveConflict(prepared, BUNDLED, new Set(['mine']), false)?.code).toBe('exists')
+    expect(saveConflict(prepared, BUNDLED, new Set(['mine']), true)).toBeNull()
+  })
+
+  it('refuses CSV text with one row under another doc_id', () => {
+    const mixed = renameImport(again, 'mine')
+    mixed.rows.line_items[mixed.rows.line_items.length - 1] = { ...mixed.rows.line_items.at(-1)!, doc_id: 'gaoping-2026-budget' }
+    expect(saveConflict(prepareImport(mixed), BUNDLED, new Set(), false)?.code).toBe('inconsistent')
+  })
+
+  it('refuses CSV text whose header is not canonical (doc_id could stand in any column)', () => {
+    const prepared = prepareImport(renameImport(again, 'mine'))
+    const files = { ...prepared.files, documents: 'city,doc_id\n高平,mine\n' }
+    expect(saveConflict({ ...prepared, files }, BUNDLED, new Set(), false)?.code).toBe('inconsistent')
+  })
+})
+
+describe('everyFirstField(csv, value)', () => {
+  const header = 'doc_id,row_label,value\n'
+  it('reads each record’s first field, a quoted cell’s line breaks and quotes included', () => {
+    const csv = header + 'a,"two\nlines",1\na,"say ""a,\nb""",2\na,plain,3\n'
+    expect(everyFirstField(csv, 'a')).toBe(true)
+    // The continuation line "b""",2 is inside a quoted cell, not a record of doc_id "b".
+    expect(everyFirstField(csv + 'b,x,4\n', 'a')).toBe(false)
+    expect(everyFirstField(header + 'ab,x,1\n', 'a')).toBe(false)
+  })
+
+  it('matches a doc_id that needs quoting only in its quoted form', () => {
+    expect(everyFirstField(header + '"a,b",x,1\n', 'a,b')).toBe(true)
+    expect(everyFirstField(header + 'a,b,1\n', 'a,b')).toBe(false)
+  })
+
+  it('holds for a header-only or BOM-prefixed text', () => {
+    expect(everyFirstField(header, 'a')).toBe(true)
+    expect(everyFirstField('\ufeff' + header + 'a,x,1', 'a')).toBe(true)
+  })
+})
+
+describe('planDocIds(docs, reserved)', () => {
+  it('renames what is reserved and keeps two documents of one import apart', () => {
+    const items = ok(parseCsvImport('城市,年度,阶段,项目,金额,单位\n晋城,2024,预算,a,1,元\n晋城,2025,预算,b,2,元\n', 'x.csv'))
+    const r = assembleCsvImports([items])
+    if (!r.ok) throw new Error('assemble failed')
+    const docs = [renameImport(r.imports[0]!, 'gaoping-2026-budget'), renameImport(r.imports[1]!, 'gaoping-2026-budget-2')]
+    const planned = planDocIds(docs, BUNDLED)
+    expect(planned.map((d) => d.document.doc_id)).toEqual(['gaoping-2026-budget-2', 'gaoping-2026-budget-2-2'])
+    expect(planned[1]!.rows.line_items.map((i) => i.doc_id)).toEqual(['gaoping-2026-budget-2-2'])
+    // A free doc_id is kept as it is (the same object: nothing is copied).
+    expect(planDocIds([docs[1]!], BUNDLED)[0]).toBe(docs[1])
   })
 })
