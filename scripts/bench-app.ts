@@ -11,19 +11,11 @@ import { join } from 'node:path'
 import { compareQuery } from '../src/db/queries/compare'
 import { inlineParams } from '../src/db/sql'
 import { buildApp, launch, serve, waitForDb, watchForeignRequests, type Page } from '../test/e2e/harness'
+import { mark, median } from './bench-common'
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 5)
 const PIVOT_RUNS = 7
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
-}
-
-async function mark(page: Page, name: string): Promise<number> {
-  await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 60_000 })
-  return page.evaluate((n) => performance.getEntriesByName(n)[0]!.startTime, name)
-}
 
 /** Changes the Compare dimension and times until the pivot table has re-rendered. */
 async function pivotRerender(page: Page, dimension: string): Promise<number> {

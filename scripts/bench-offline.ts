@@ -14,19 +14,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { buildApp, launch, serve, waitForDb, type Page } from '../test/e2e/harness'
+import { mark, median } from './bench-common'
 import { blockNetwork, launchWithProfile, waitForPrecache, watchProblems } from '../test/e2e/offline-helpers'
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 5)
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
-}
-
-async function mark(page: Page, name: string): Promise<number> {
-  await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 60_000 })
-  return page.evaluate((n) => performance.getEntriesByName(n)[0]!.startTime, name)
-}
 
 interface Series { firstView: number[]; dbReady: number[] }
 

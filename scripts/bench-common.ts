@@ -1,0 +1,14 @@
+/** What the browser benchmarks share: the median of repeated runs, and reading a performance mark the app sets. */
+import type { Page } from '../test/e2e/harness'
+
+/** Median of repeated timings (the machine has 2 noisy cores: medians, not means). */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
+}
+
+/** When the app set the performance mark `name` (ms since navigation start), waiting for it if needed. */
+export async function mark(page: Page, name: string): Promise<number> {
+  await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 60_000 })
+  return page.evaluate((n) => performance.getEntriesByName(n)[0]!.startTime, name)
+}
