@@ -4,12 +4,12 @@
  *
  * PALETTE is the Okabe–Ito set: M. Okabe & K. Ito, "Color Universal Design
  * (CUD) — How to make figures and presentations that are friendly to
- * colorblind people" (J*FLY, 2002/2008), https://jfly.uni-koeln.de/color/ —
+ * colorblind people" (J*FLY, 2002/2008) —
  * chosen to stay distinguishable under protanopia, deuteranopia and
  * tritanopia. Its black is kept last (it reads as text on a white export).
  *
  * TOL_MUTED is Paul Tol's "muted" qualitative scheme (P. Tol, "Colour
- * Schemes", SRON technical note SRON/EPS/TN/09-002, https://personal.sron.nl/~pault/),
+ * Schemes", SRON technical note SRON/EPS/TN/09-002),
  * nine colours, for charts with more series than Okabe–Ito has colours.
  */
 
