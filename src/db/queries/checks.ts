@@ -1,17 +1,9 @@
 /** The accounting identities of each document and their status (pass / rounding / fail). */
+import type { CheckRow as DatasetCheckRow } from '../../ingest/types'
 import type { Db } from '../types'
 
-export interface CheckRow {
-  doc_id: string
-  check: string
-  expected: string
-  actual: string
-  diff: string
-  status: 'pass' | 'rounding' | 'fail'
-  /** First line involved, for the provenance link. */
-  first_line: number | null
-  lines: string
-}
+/** A row of checks.csv, with the first line involved for the provenance link. */
+export type CheckRow = DatasetCheckRow & { first_line: number | null }
 
 export const CHECKS_SQL = `SELECT doc_id, "check", expected, actual, diff, status,
   TRY_CAST(split_part(lines, ';', 1) AS INTEGER) AS first_line, lines
