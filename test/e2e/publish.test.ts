@@ -7,6 +7,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT, startApp, type Page, type StartedApp } from './harness'
 
@@ -36,26 +37,9 @@ async function downloadOf(selector: string): Promise<{ name: string; body: Buffe
   return { name: dl.suggestedFilename(), body: readFileSync(path) }
 }
 
-/** RFC 4180 CSV/TSV to rows (quotes, doubled quotes, CRLF). */
+/** RFC 4180 CSV/TSV to rows (quotes, doubled quotes, CRLF), read by PapaParse as an outside tool would. */
 function parseDelimited(text: string, sep: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++ } else if (ch === '"') quoted = false
-      else cell += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === sep) { row.push(cell); cell = '' }
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++
-      row.push(cell); rows.push(row); row = []; cell = ''
-    } else cell += ch
-  }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row) }
-  return rows
+  return Papa.parse<string[]>(text, { delimiter: sep, skipEmptyLines: true }).data
 }
 
 /** The pivot as displayed: header labels (doc columns by their label) and body cells' visible text. */

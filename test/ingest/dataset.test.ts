@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { toCsv } from '../../src/ingest/csv'
 import { addReport, DATASET_COLUMNS, emptyDataset, type DatasetTable } from '../../src/ingest/dataset'
@@ -14,22 +15,9 @@ function build() {
 }
 const ds = build()
 
-/** Minimal CSV reader for our own files (RFC 4180 quoting). */
+/** Our own CSV files, read by PapaParse as an outside tool would. */
 function readCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++ } else if (ch === '"') quoted = false
-      else field += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') { row.push(field); field = '' } else if (ch === '\n') { row.push(field); rows.push(row); row = []; field = '' } else field += ch
-  }
-  const [header, ...body] = rows
-  return body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])))
+  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data
 }
 
 describe('data/dataset', () => {
