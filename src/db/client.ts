@@ -13,6 +13,7 @@ import { DATASET_FILES } from './datasetFiles'
 import { engineFromConnection } from './engine'
 import { datasetWithImports, loadDataset, replaceDataset } from './load'
 import type { Engine, SqlValue } from './types'
+import { createSandbox, type Sandbox } from './workbench/sandbox'
 
 export type AppDb = Engine & { queryTable(sql: string, params?: readonly SqlValue[]): Promise<Table> }
 
@@ -42,6 +43,7 @@ let loadedImports: string[] = []
 let restore: RestoreReport | null = null
 /** Reloads run one after another. */
 let queue: Promise<unknown> = Promise.resolve()
+let sandbox: Sandbox | null = null
 
 async function readStoredImports(): Promise<ImportFiles[]> {
   return (await loadAllImports()).map((r) => ({ docId: r.docId, files: r.files }))
@@ -97,6 +99,21 @@ export function getDb(): Promise<AppDb> {
   return started
 }
 
+/**
+ * The SQL workbench's DuckDB (workbench/sandbox.ts): a locked copy of the
+ * loaded tables in a second worker, started on the workbench's first run.
+ */
+export function workbenchSandbox(): Sandbox {
+  sandbox ??= createSandbox({
+    instantiate: instantiateDuckDB,
+    snapshot: async (table) => (await getDb()).queryTable(`SELECT * FROM "${table}"`),
+    // Long enough for any honest question on this data; a runaway query is stopped, not left to fill the memory.
+    timeoutMs: 120_000,
+    memoryLimit: '1GB',
+  })
+  return sandbox
+}
+
 /** What start-up restored from IndexedDB (null until the database is ready). */
 export function restoreReport(): RestoreReport | null {
   return restore
@@ -116,6 +133,8 @@ export function reloadDataset(imports: readonly ImportFiles[]): Promise<void> {
     await getDb()
     await replaceDataset(loader!, datasetWithImports(DATASET_FILES, imports.map((i) => i.files)))
     loadedImports = imports.map((i) => i.docId)
+    // The workbench's copy is of the old tables now.
+    sandbox?.reset()
   })
   queue = run.catch(() => undefined)
   return run
