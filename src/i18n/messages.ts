@@ -232,6 +232,9 @@ export const zh = {
   wb_cut_cells: '{n} 个单元格过长，只显示前 {chars} 个字符',
   wb_cancelled: '查询已取消。',
   wb_timeout: '查询超过时间上限（120 秒），已停止。',
+  imp_replaces_stored: '确认后将替换已有的导入：{list}。',
+  imp_confirm_replace: '替换并导入',
+  imp_keep_both: '另存为新文档',
 }
 
 export type MessageKey = keyof typeof zh
@@ -469,4 +472,7 @@ export const en: Record<MessageKey, string> = {
   wb_cut_cells: '{n} cell(s) too long: only the first {chars} characters are shown',
   wb_cancelled: 'The query was cancelled.',
   wb_timeout: 'The query ran past the time limit (120 s) and was stopped.',
+  imp_replaces_stored: 'Confirming replaces the stored import {list}.',
+  imp_confirm_replace: 'Replace and import',
+  imp_keep_both: 'Keep both (save as a new document)',
 }

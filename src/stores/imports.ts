@@ -21,7 +21,8 @@ import { documentRows } from '../db/queries/overview'
 import type { DocumentRow } from '../ingest/types'
 import { docIdsOfDocumentsCsv, exportDataset, withDocument, type Bilingual, type IdentityField, type ImportIssue, type PreparedImport } from '../import'
 import { ImportFailure } from '../import/issues'
-import { listImports, loadAllImports, removeImport, saveImport, SaveImportError, type ImportSummary } from '../import/store-idb'
+import { listImports, loadAllImports, removeImport, saveImport, SaveImportError, storedSummaries, type ImportSummary, type StoredImport } from '../import/store-idb'
+import { watchImportChanges, type TabSync } from '../import/tab-sync'
 import { importCsvInWorker, importReportInWorker } from '../import/worker-client'
 import type { CsvRead, ReportRead } from '../import/worker-protocol'
 import type { TextEncodingName } from '../import/decode'
@@ -40,6 +41,8 @@ export interface PendingReport {
   overrides: Overrides
   /** A pasted text gets a fresh doc_id; a file of the same name as an import replaces it (re-import). */
   pasted: boolean
+  /** The stored import each planned doc_id would replace (null: none), as the person was shown it. */
+  existing: Record<string, ImportSummary | null>
 }
 
 export interface PendingCsv {
@@ -48,6 +51,8 @@ export interface PendingCsv {
   imports: PreparedImport[]
   /** Original doc_ids whose city/year/stage no documents CSV gave: the user fills them in. */
   withoutIdentity: string[]
+  /** The stored import each planned doc_id would replace (null: none), as the person was shown it. */
+  existing: Record<string, ImportSummary | null>
 }
 
 export type Pending = PendingReport | PendingCsv
@@ -66,6 +71,11 @@ function breathe(): Promise<void> {
 
 function text(zh: string, en: string): Bilingual {
   return { zh, en }
+}
+
+/** Which imports (and which version of each) a set of stored records is: equal strings, equal data. */
+function versionOf(records: ReadonlyArray<Pick<StoredImport, 'docId' | 'importedAt'>>): string {
+  return records.map((r) => `${r.docId}@${r.importedAt}`).sort().join('\n')
 }
 
 function messageOf(e: unknown): Bilingual {
@@ -92,6 +102,9 @@ export const useImportsStore = defineStore('imports', () => {
   /** Operations queued or running. */
   const active = ref(0)
   let listLoaded = false
+  /** versionOf the imports now loaded into DuckDB. */
+  let loadedVersion: string | null = null
+  let sync: TabSync | null = null
 
   /** Operations run one after another: a field's change event (fired on blur) and the click that caused it must not interleave. */
   let chain: Promise<void> = Promise.resolve()
@@ -124,9 +137,22 @@ export const useImportsStore = defineStore('imports', () => {
   }
 
   async function init(): Promise<void> {
+    sync ??= watchImportChanges(() => void syncFromStorage())
     await getDb().catch(() => undefined)
     restore.value = restoreReport()
+    if (loadedVersion === null) {
+      const restored = new Set(restore.value?.restored ?? [])
+      loadedVersion = versionOf((await loadAllImports().catch(() => [])).filter((r) => restored.has(r.docId)))
+    }
     if (!listLoaded) await refreshList()
+  }
+
+  /** What the pending import would replace, read again from storage (another tab may have changed it). */
+  async function markExisting(): Promise<void> {
+    const p = pending.value
+    if (!p) return
+    const existing = await storedSummaries(plannedDocuments().map((d) => d.document.doc_id)).catch(() => ({}))
+    if (pending.value === p) pending.value = { ...p, existing }
   }
 
   function fail(e: unknown): void {
@@ -146,7 +172,8 @@ export const useImportsStore = defineStore('imports', () => {
     try {
       const { result, encoding } = await importReportInWorker(input, fileName, await reserved(pasted), Object.keys(overrides).length > 0 ? overrides : undefined)
       timings.value = { ...timings.value, read: performance.now() - t0 }
-      pending.value = { kind: 'report', fileName, encoding, result, overrides, pasted }
+      pending.value = { kind: 'report', fileName, encoding, result, overrides, pasted, existing: {} }
+      await markExisting()
       status.value = 'preview'
     } catch (e) {
       pending.value = null
@@ -202,7 +229,8 @@ export const useImportsStore = defineStore('imports', () => {
       status.value = 'error'
       return
     }
-    pending.value = { kind: 'csv', files: read.files, imports: read.imports, withoutIdentity: read.withoutIdentity }
+    pending.value = { kind: 'csv', files: read.files, imports: read.imports, withoutIdentity: read.withoutIdentity, existing: {} }
+    await markExisting()
     status.value = 'preview'
   }
 
@@ -249,15 +277,16 @@ export const useImportsStore = defineStore('imports', () => {
     reset('saving')
     const t0 = performance.now()
     const ids = new Set(docs.map((d) => d.document.doc_id))
-    let before: ImportFiles[]
+    let before: StoredImport[]
     try {
-      before = (await loadAllImports()).map((r) => ({ docId: r.docId, files: r.files }))
+      before = await loadAllImports()
     } catch (e) {
       fail(e)
       return
     }
     // The worker's CSV text as it is: nothing is re-written on the page.
-    const next = [...before.filter((b) => !ids.has(b.docId)), ...docs.map((d) => ({ docId: d.document.doc_id, files: d.files }))]
+    const kept = before.filter((b) => !ids.has(b.docId))
+    const next = [...kept, ...docs.map((d) => ({ docId: d.document.doc_id, files: d.files }))]
     try {
       await breathe()
       await loadSet(next)
@@ -266,27 +295,64 @@ export const useImportsStore = defineStore('imports', () => {
       status.value = 'error'
       return
     }
-    const saved: string[] = []
+    const saved: StoredImport[] = []
     try {
       for (const doc of docs) {
         await breathe()
-        await saveImport(doc, { bundledDocIds: BUNDLED_DOC_IDS, replace: true })
-        saved.push(doc.document.doc_id)
+        // Replace only the record the person was shown (or none): another tab's import in between is not overwritten unseen.
+        saved.push(await saveImport(doc, { bundledDocIds: BUNDLED_DOC_IDS, replace: true, expected: p.existing[doc.document.doc_id]?.importedAt ?? null }))
       }
     } catch (e) {
       // Keeping failed: put back exactly what was there (a replaced import's old record is still stored unless it was overwritten).
-      for (const id of saved) if (!before.some((b) => b.docId === id)) await removeImport(id).catch(() => undefined)
+      for (const r of saved) if (!before.some((b) => b.docId === r.docId)) await removeImport(r.docId).catch(() => undefined)
       await loadSet(before).catch(() => undefined)
+      await refreshList()
+      if (e instanceof SaveImportError && e.code === 'changed') {
+        // Not a failure of the input: show the preview again with what is stored now, and let the person choose.
+        await markExisting()
+        failure.value = e.text
+        status.value = 'preview'
+        return
+      }
       failure.value = text(`无法保存到浏览器存储，未做任何更改：${messageOf(e).zh}`, `could not save to browser storage; nothing was changed: ${messageOf(e).en}`)
       status.value = 'error'
-      await refreshList()
       return
     }
+    loadedVersion = versionOf([...before.filter((b) => !ids.has(b.docId)), ...saved])
+    sync?.announce()
     timings.value = { ...timings.value, save: performance.now() - t0 }
     pending.value = null
     done.value = [...ids]
     status.value = 'done'
     await refreshList()
+  }
+
+  /**
+   * Another tab changed the stored imports: load exactly what is stored now
+   * (unless that is what is loaded) and show it, in turn with this tab's own operations.
+   */
+  const syncFromStorage = track(async () => {
+    try {
+      const records = await loadAllImports()
+      const version = versionOf(records)
+      if (version !== loadedVersion) {
+        await loadSet(records.map((r) => ({ docId: r.docId, files: r.files })))
+        loadedVersion = version
+      }
+    } catch (e) {
+      failure.value = messageOf(e)
+    }
+    // A pending preview keeps what its person was shown: confirming it will say if another tab has taken its doc_id since.
+    await refreshList()
+  })
+
+  /** Saves the pending report under a new doc_id instead of replacing the stored import of the same name. */
+  async function keepBoth(): Promise<void> {
+    const p = pending.value
+    if (!p || p.kind !== 'report') return
+    reset('reading')
+    await refreshList()
+    await runReport({ text: p.result.prepared.sourceText ?? '' }, p.fileName, true, p.overrides)
   }
 
   function cancel(): void {
@@ -298,7 +364,8 @@ export const useImportsStore = defineStore('imports', () => {
   async function remove(docId: string): Promise<void> {
     reset('saving')
     try {
-      const stored = (await loadAllImports()).map((r) => ({ docId: r.docId, files: r.files }))
+      const records = await loadAllImports()
+      const stored = records.map((r) => ({ docId: r.docId, files: r.files }))
       await loadSet(stored.filter((s) => s.docId !== docId))
       try {
         await removeImport(docId)
@@ -306,6 +373,8 @@ export const useImportsStore = defineStore('imports', () => {
         await loadSet(stored).catch(() => undefined)
         throw e
       }
+      loadedVersion = versionOf(records.filter((r) => r.docId !== docId))
+      sync?.announce()
       status.value = 'idle'
     } catch (e) {
       fail(e)
@@ -328,6 +397,6 @@ export const useImportsStore = defineStore('imports', () => {
     list, status, issues, failure, pending, done, restore, timings, finished, active,
     init, refreshList, setCsvIdentity, plannedDocuments, cancel, exportAll,
     readReportFile: track(readReportFile), readReportText: track(readReportText), setReportIdentity: track(setReportIdentity),
-    readCsvFiles: track(readCsvFiles), confirm: track(confirm), remove: track(remove),
+    readCsvFiles: track(readCsvFiles), confirm: track(confirm), remove: track(remove), keepBoth: track(keepBoth), syncFromStorage,
   }
 })
