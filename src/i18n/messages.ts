@@ -235,6 +235,7 @@ export const zh = {
   imp_replaces_stored: '确认后将替换已有的导入：{list}。',
   imp_confirm_replace: '替换并导入',
   imp_keep_both: '另存为新文档',
+  db_reload: '重新载入数据',
 }
 
 export type MessageKey = keyof typeof zh
@@ -475,4 +476,5 @@ export const en: Record<MessageKey, string> = {
   imp_replaces_stored: 'Confirming replaces the stored import {list}.',
   imp_confirm_replace: 'Replace and import',
   imp_keep_both: 'Keep both (save as a new document)',
+  db_reload: 'Load the data again',
 }
