@@ -106,10 +106,10 @@ export function decodeBytes(bytes: Uint8Array, fileName: string): DecodedText {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, fileName, 'utf-16be')
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
   const body = bom ? bytes.subarray(3) : bytes
-  const utf16 = bom ? null : utf16WithoutBom(bytes)
-  if (utf16) return decodeUtf16(bytes, fileName, utf16, false)
 
   for (const sig of SIGNATURES) if (startsWith(body, sig.magic)) throw binaryFailure(fileName, sig)
+  const utf16 = bom ? null : utf16WithoutBom(bytes)
+  if (utf16) return decodeUtf16(bytes, fileName, utf16, false)
   let controls = 0
   let nul = false
   const n = Math.min(body.length, SNIFF_BYTES)

@@ -48,6 +48,11 @@ describe('decodeBytes(bytes, fileName)', () => {
     expect(decodeBytes(utf16(CSV, 'be').subarray(2), 'no-bom.csv')).toEqual({ text: CSV, encoding: 'utf-16be' })
   })
 
+  it('names a zip by its signature although its zero bytes stand at odd offsets only', () => {
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00])
+    expect(failureOf(() => decodeBytes(zip, 'data.csv')).issues[0]!.message.zh).toContain('压缩包')
+  })
+
   it('keeps refusing binary with zero bytes at both even and odd offsets', () => {
     const bytes = new Uint8Array(400).map((_, i) => (i % 3 === 0 ? 0 : 0x41))
     expect(failureOf(() => decodeBytes(bytes, 'x.bin')).issues[0]!.code).toBe('binary')
