@@ -174,6 +174,13 @@ describe('hosted build (vite preview, CSP header)', () => {
     expect(problems.pageErrors).toEqual([])
   })
 
+  it('a query that needs more memory than the copy may use ends with a message, and the next one works', async () => {
+    const r = await run(page, "SELECT length(string_agg(repeat('x', 10000000), '')) AS n FROM range(300)")
+    expect(r.error).toMatch(/memory|Out of Memory/i)
+    expect((await run(page, 'SELECT 6 * 7 AS answer')).grid).toContain('42')
+    expect(problems.pageErrors).toEqual([])
+  })
+
   it('DELETE, DROP, ATTACH, COPY and INSTALL from the workbench leave every view’s figures as they were', async () => {
     await page.goto(server.url + '#/')
     await page.waitForSelector('[data-testid="coverage"]')
