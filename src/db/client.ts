@@ -109,11 +109,16 @@ function size(files: DatasetFiles): number {
 
 /** A new instance with `files` loaded (its worker ended again if loading fails). */
 async function newInstance(files: DatasetFiles): Promise<Instance> {
+  // Marks for bench:app's phases (a restart marks them again).
+  performance.mark('kanzhang:duckdb-start')
   const db = await instantiateDuckDB()
+  performance.mark('kanzhang:duckdb-instantiated')
   try {
     const register = (name: string, text: string) => db.registerFileText(name, text)
     const engine = engineFromConnection(await db.connect(), register)
+    performance.mark('kanzhang:duckdb-connected')
     await loadDataset(engine, files)
+    performance.mark('kanzhang:dataset-loaded')
     const loader = engineFromConnection(await db.connect(), register)
     return { db, engine, loader, peak: size(files), inflight: 0, retired: false }
   } catch (e) {

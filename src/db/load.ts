@@ -26,6 +26,7 @@ async function createTables(engine: Engine, files: DatasetFiles, prefix: string)
     const fileName = `${prefix}${table}.csv`
     await engine.registerFileText(fileName, text === '' ? '\n' : text)
     await engine.query(createTableSql(table, fileName, csvHeader(text)))
+    performance.mark(`kanzhang:table-loaded:${table}`)
   }
   for (const sql of viewStatements()) await engine.query(sql)
 }
