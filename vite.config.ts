@@ -81,6 +81,8 @@ export default defineConfig(({ mode }) => {
     publicDir: single ? false : 'public',
     resolve: {
       alias: {
+        // DuckDB's loader for this build (src/db/bundles.ts).
+        'virtual:kanzhang-duckdb-bundle': `${srcDir}/db/${single ? 'bundles-single' : 'bundles-hosted'}.ts`,
         '~': srcDir,
         '@dataset': datasetDir,
         '@raw': fileURLToPath(new URL('./data/raw', import.meta.url)),
@@ -92,8 +94,14 @@ export default defineConfig(({ mode }) => {
     // response. A server hosting dist/ should send the same header (README, "Security").
     preview: { headers: { 'Content-Security-Policy': cspFor('hosted') } },
     // The dataset CSVs are inlined into the main chunk on purpose (offline, single-file ready).
+    // KANZHANG_BENCH_REFERENCE=1 adds the benchmarks' reference page (a bare DuckDB start) to the hosted build.
     build: single
       ? { target: 'es2022', outDir: 'dist-single', emptyOutDir: true }
-      : { target: 'es2022', chunkSizeWarningLimit: 4000 },
+      : {
+          target: 'es2022', chunkSizeWarningLimit: 4000,
+          ...(process.env.KANZHANG_BENCH_REFERENCE === '1'
+            ? { rollupOptions: { input: { index: fileURLToPath(new URL('./index.html', import.meta.url)), reference: fileURLToPath(new URL('./scripts/bench-reference.html', import.meta.url)) } } }
+            : {}),
+        },
   }
 })
