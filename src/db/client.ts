@@ -14,8 +14,6 @@
  */
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm'
 import type { Table } from 'apache-arrow'
-import { loadAllImports } from '../import/store-idb'
-import type { DatasetCsvFiles } from '../import/types'
 import { instantiateDuckDB } from './bundles'
 import { engineFromConnection } from './engine'
 import { datasetWithImports, loadDataset, replaceDataset, type DatasetFiles } from './load'
@@ -27,7 +25,7 @@ export type AppDb = Engine & { queryTable(sql: string, params?: readonly SqlValu
 /** One stored import as the loader needs it. */
 export interface ImportFiles {
   docId: string
-  files: DatasetCsvFiles
+  files: DatasetFiles
 }
 
 /** What start-up restored from IndexedDB. */
@@ -78,8 +76,16 @@ let restore: RestoreReport | null = null
 let queue: Promise<unknown> = Promise.resolve()
 let sandbox: Sandbox | null = null
 
-async function readStoredImports(): Promise<ImportFiles[]> {
-  return (await loadAllImports()).map((r) => ({ docId: r.docId, files: r.files }))
+/**
+ * Where start-up finds the user's stored imports. The app sets it once
+ * (src/main.ts: IndexedDB, src/import/store-idb.ts); this layer knows no
+ * storage. Unset, start-up restores nothing.
+ */
+let readStoredImports: () => Promise<ImportFiles[]> = () => Promise.resolve([])
+
+/** Sets where start-up reads the stored imports from (before the first getDb()). */
+export function setStoredImports(read: () => Promise<ImportFiles[]>): void {
+  readStoredImports = read
 }
 
 /** Loads the imports onto the bundled data; one that fails is skipped (and reported) so the others still load. */

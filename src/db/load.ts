@@ -3,13 +3,13 @@
  * downloads: offline they hang or trap), then one typed table per CSV, then the
  * views. Used by the browser start-up and by the Node tests alike.
  *
- * Imported documents (src/import) are more CSV text in the same canonical
+ * Imported documents are more CSV text in the same canonical
  * columns: `datasetWithImports` appends them to the bundled files and
  * `replaceDataset` swaps the loaded tables for the merged ones in one
  * transaction, so a load that fails leaves what was loaded before untouched.
  */
 import type { DatasetTable } from '../ingest/dataset'
-import { mergeCsvFiles } from '../import/export-csv'
+import { mergeCsvFiles } from '../ingest/csv'
 import { createTableSql, csvHeader, TABLES } from './schema'
 import type { Engine } from './types'
 import { viewStatements } from './views.sql'

@@ -14,7 +14,7 @@
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { downloadText } from '../components/download'
+import { download, textBlob } from '../publish/download'
 import { DATASET_FILES } from '../db/datasetFiles'
 import { getDb, reloadDataset, restoreReport, type ImportFiles, type RestoreReport } from '../db/client'
 import { documentRows } from '../db/queries/overview'
@@ -386,8 +386,8 @@ export const useImportsStore = defineStore('imports', () => {
   async function exportAll(): Promise<void> {
     try {
       const stored = await loadAllImports()
-      // downloadText adds the BOM Excel needs.
-      for (const f of exportDataset(DATASET_FILES, stored.map((s) => s.files))) downloadText(f.text, f.fileName)
+      // With the BOM Excel needs to read UTF-8.
+      for (const f of exportDataset(DATASET_FILES, stored.map((s) => s.files), { bom: true })) download(f.fileName, textBlob(f.text, 'text/csv;charset=utf-8'))
     } catch (e) {
       fail(e)
     }
