@@ -1,16 +1,11 @@
 /**
- * The user's imports: reading a report's text or CSV files (parsed in the
- * import worker), the preview the user confirms, the list kept in IndexedDB,
- * removal and export. All I/O goes through src/import (parsing, IndexedDB,
- * CSV) and src/db/client.ts (swapping the loaded tables); no SQL here.
- *
- * An import is all or nothing: the merged dataset is loaded into DuckDB first
- * (one transaction, rolled back on failure), then the document is saved; if
- * saving fails the previous tables are loaded back. Nothing already loaded is lost.
- *
- * The page never holds an import's rows: the worker answers with each
- * document's canonical CSV text (already renamed away from bundled doc_ids)
- * and a small preview; that text goes as it is to DuckDB and to IndexedDB.
+ * The user's imports as the Import view shows them: reading a report or CSV
+ * files (parsed in the import worker), the preview the person confirms, the
+ * list kept in IndexedDB, removal and export. What confirming and removing do
+ * — load, save, roll back, never overwrite another tab's import unseen — is
+ * src/import/service.ts, handed IndexedDB and DuckDB here; no SQL here.
+ * The page never holds an import's rows: the worker answers with canonical
+ * CSV text, which goes as it is to DuckDB and to IndexedDB.
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
@@ -21,7 +16,8 @@ import { documentRows } from '../db/queries/overview'
 import type { DocumentRow } from '../ingest/types'
 import { docIdsOfDocumentsCsv, exportDataset, withDocument, type Bilingual, type IdentityField, type ImportIssue, type PreparedImport } from '../import'
 import { ImportFailure } from '../import/issues'
-import { listImports, loadAllImports, removeImport, saveImport, SaveImportError, storedSummaries, type ImportSummary, type StoredImport } from '../import/store-idb'
+import { createImportService } from '../import/service'
+import { listImports, loadAllImports, removeImport, saveImport, storedSummaries, type ImportSummary } from '../import/store-idb'
 import { watchImportChanges, type TabSync } from '../import/tab-sync'
 import { importCsvInWorker, importReportInWorker } from '../import/worker-client'
 import type { CsvRead, ReportRead } from '../import/worker-protocol'
@@ -69,20 +65,8 @@ function breathe(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0))
 }
 
-function text(zh: string, en: string): Bilingual {
-  return { zh, en }
-}
-
-/** Which imports (and which version of each) a set of stored records is: equal strings, equal data. */
-function versionOf(records: ReadonlyArray<Pick<StoredImport, 'docId' | 'importedAt'>>): string {
-  return records.map((r) => `${r.docId}@${r.importedAt}`).sort().join('\n')
-}
-
-function messageOf(e: unknown): Bilingual {
-  if (e instanceof SaveImportError) return e.text
-  const m = e instanceof Error ? e.message : String(e)
-  return text(m, m)
-}
+const text = (zh: string, en: string): Bilingual => ({ zh, en })
+const messageOf = (e: unknown): Bilingual => (e instanceof Error ? text(e.message, e.message) : text(String(e), String(e)))
 
 export const useImportsStore = defineStore('imports', () => {
   const list = shallowRef<ImportSummary[]>([])
@@ -102,9 +86,14 @@ export const useImportsStore = defineStore('imports', () => {
   /** Operations queued or running. */
   const active = ref(0)
   let listLoaded = false
-  /** versionOf the imports now loaded into DuckDB. */
-  let loadedVersion: string | null = null
   let sync: TabSync | null = null
+  // The confirm / remove / sync logic, with IndexedDB and DuckDB handed in (unit-tested with fakes: test/import/service.test.ts).
+  const service = createImportService({
+    loadAll: loadAllImports,
+    save: (doc, o) => saveImport(doc, { bundledDocIds: BUNDLED_DOC_IDS, ...o }),
+    remove: removeImport,
+    summaries: storedSummaries,
+  }, { load: (imports) => loadSet(imports) })
 
   /** Operations run one after another: a field's change event (fired on blur) and the click that caused it must not interleave. */
   let chain: Promise<void> = Promise.resolve()
@@ -140,10 +129,7 @@ export const useImportsStore = defineStore('imports', () => {
     sync ??= watchImportChanges(() => void syncFromStorage())
     await getDb().catch(() => undefined)
     restore.value = restoreReport()
-    if (loadedVersion === null) {
-      const restored = new Set(restore.value?.restored ?? [])
-      loadedVersion = versionOf((await loadAllImports().catch(() => [])).filter((r) => restored.has(r.docId)))
-    }
+    await service.restored(restore.value?.restored ?? [])
     if (!listLoaded) await refreshList()
   }
 
@@ -276,54 +262,25 @@ export const useImportsStore = defineStore('imports', () => {
     }
     reset('saving')
     const t0 = performance.now()
-    const ids = new Set(docs.map((d) => d.document.doc_id))
-    let before: StoredImport[]
-    try {
-      before = await loadAllImports()
-    } catch (e) {
-      fail(e)
-      return
-    }
-    // The worker's CSV text as it is: nothing is re-written on the page.
-    const kept = before.filter((b) => !ids.has(b.docId))
-    const next = [...kept, ...docs.map((d) => ({ docId: d.document.doc_id, files: d.files }))]
-    try {
-      await breathe()
-      await loadSet(next)
-    } catch (e) {
-      failure.value = text(`数据无法载入，未做任何更改：${messageOf(e).zh}`, `the data could not be loaded; nothing was changed: ${messageOf(e).en}`)
+    const outcome = await service.confirm(docs, p.existing, breathe)
+    if (outcome.ok) {
+      sync?.announce()
+      timings.value = { ...timings.value, save: performance.now() - t0 }
+      pending.value = null
+      done.value = outcome.docIds
+      status.value = 'done'
+    } else if (outcome.reason === 'changed') {
+      // Not a failure of the input: show the preview again with what is stored now, and let the person choose.
+      await markExisting()
+      failure.value = outcome.message
+      status.value = 'preview'
+    } else {
+      const m = outcome.message
+      failure.value = outcome.reason === 'load'
+        ? text(`数据无法载入，未做任何更改：${m.zh}`, `the data could not be loaded; nothing was changed: ${m.en}`)
+        : outcome.reason === 'save' ? text(`无法保存到浏览器存储，未做任何更改：${m.zh}`, `could not save to browser storage; nothing was changed: ${m.en}`) : m
       status.value = 'error'
-      return
     }
-    const saved: StoredImport[] = []
-    try {
-      for (const doc of docs) {
-        await breathe()
-        // Replace only the record the person was shown (or none): another tab's import in between is not overwritten unseen.
-        saved.push(await saveImport(doc, { bundledDocIds: BUNDLED_DOC_IDS, replace: true, expected: p.existing[doc.document.doc_id]?.importedAt ?? null }))
-      }
-    } catch (e) {
-      // Keeping failed: put back exactly what was there (a replaced import's old record is still stored unless it was overwritten).
-      for (const r of saved) if (!before.some((b) => b.docId === r.docId)) await removeImport(r.docId).catch(() => undefined)
-      await loadSet(before).catch(() => undefined)
-      await refreshList()
-      if (e instanceof SaveImportError && e.code === 'changed') {
-        // Not a failure of the input: show the preview again with what is stored now, and let the person choose.
-        await markExisting()
-        failure.value = e.text
-        status.value = 'preview'
-        return
-      }
-      failure.value = text(`无法保存到浏览器存储，未做任何更改：${messageOf(e).zh}`, `could not save to browser storage; nothing was changed: ${messageOf(e).en}`)
-      status.value = 'error'
-      return
-    }
-    loadedVersion = versionOf([...before.filter((b) => !ids.has(b.docId)), ...saved])
-    sync?.announce()
-    timings.value = { ...timings.value, save: performance.now() - t0 }
-    pending.value = null
-    done.value = [...ids]
-    status.value = 'done'
     await refreshList()
   }
 
@@ -333,12 +290,7 @@ export const useImportsStore = defineStore('imports', () => {
    */
   const syncFromStorage = track(async () => {
     try {
-      const records = await loadAllImports()
-      const version = versionOf(records)
-      if (version !== loadedVersion) {
-        await loadSet(records.map((r) => ({ docId: r.docId, files: r.files })))
-        loadedVersion = version
-      }
+      await service.sync()
     } catch (e) {
       failure.value = messageOf(e)
     }
@@ -363,21 +315,13 @@ export const useImportsStore = defineStore('imports', () => {
   /** Removes an imported document from the views and from IndexedDB. Bundled documents are not stored, so cannot be removed. */
   async function remove(docId: string): Promise<void> {
     reset('saving')
-    try {
-      const records = await loadAllImports()
-      const stored = records.map((r) => ({ docId: r.docId, files: r.files }))
-      await loadSet(stored.filter((s) => s.docId !== docId))
-      try {
-        await removeImport(docId)
-      } catch (e) {
-        await loadSet(stored).catch(() => undefined)
-        throw e
-      }
-      loadedVersion = versionOf(records.filter((r) => r.docId !== docId))
+    const outcome = await service.remove(docId)
+    if (outcome.ok) {
       sync?.announce()
       status.value = 'idle'
-    } catch (e) {
-      fail(e)
+    } else {
+      failure.value = outcome.message
+      status.value = 'error'
     }
     await refreshList()
   }
