@@ -63,8 +63,8 @@ describe('axe-core on every view', () => {
       await page.goto(server.url + hash)
       if (click) await page.click(click)
       await page.waitForSelector(ready)
-      // Charts settle (their aria label is set once drawn).
-      await page.waitForTimeout(400)
+      // Charts settle: each has its aria label once drawn.
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="chart"]')].every((c) => c.querySelector('[role="img"][aria-label]')))
       expect(await seriousViolations()).toEqual([])
     })
   }
