@@ -3,6 +3,7 @@ import { defineConfig, type PluginOption } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
 import { viteSingleFile } from 'vite-plugin-singlefile'
+import { datasetArrowPlugin } from './scripts/build-dataset-arrow'
 import { summaryPlugin } from './scripts/build-summary'
 import { contentSecurityPolicy, cspFor, duckdbWasmGzipBase64, inlineModuleWorkers, selfExtractingScript, SINGLE_FILE, singleFileOnly, singleFileScriptHashes } from './scripts/offline-build'
 
@@ -26,7 +27,7 @@ const MAX_PRECACHE_BYTES = 64 * 1024 * 1024
  */
 export default defineConfig(({ mode }) => {
   const single = mode === 'single'
-  const common: PluginOption[] = [vue(), summaryPlugin(datasetDir), duckdbWasmGzipBase64(single)]
+  const common: PluginOption[] = [vue(), summaryPlugin(datasetDir), datasetArrowPlugin(datasetDir), duckdbWasmGzipBase64(single)]
   const plugins: PluginOption[] = single
     ? [
         ...common,
@@ -44,7 +45,8 @@ export default defineConfig(({ mode }) => {
           strategies: 'injectManifest',
           srcDir: 'scripts',
           filename: 'service-worker.ts',
-          injectRegister: 'script',
+          // Registered by src/main.ts once DuckDB is ready: the precache (≈ 38 MB) must not compete with its start.
+          injectRegister: false,
           registerType: 'prompt',
           manifest: {
             name: '看账 Kanzhang',

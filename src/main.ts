@@ -10,6 +10,12 @@ import './components/app.css'
 const app = createApp(App).use(createPinia()).use(router)
 // The database layer knows no storage: it is told where the imports kept in IndexedDB are.
 setStoredImports(async () => (await loadAllImports()).map((r) => ({ docId: r.docId, files: r.files })))
-// DuckDB starts now, in parallel with the first paint (which uses the build-time summary).
-void useDbStore().start()
+// DuckDB starts now, in parallel with the first paint (which uses the build-time summary). The hosted
+// build's service worker is registered only then: its precache (≈ 38 MB, DuckDB's wasm among it) would
+// otherwise compete with DuckDB's own download and compile on a first visit.
+void useDbStore().start().finally(() => {
+  if (import.meta.env.PROD && import.meta.env.MODE !== 'single' && 'serviceWorker' in navigator) {
+    navigator.serviceWorker.register('./service-worker.js', { scope: './' }).catch((e: unknown) => console.warn('service worker not registered:', e))
+  }
+})
 app.mount('#app')

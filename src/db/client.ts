@@ -16,7 +16,8 @@ import type { AsyncDuckDB } from '@duckdb/duckdb-wasm'
 import type { Table } from 'apache-arrow'
 import { instantiateDuckDB } from './bundles'
 import { engineFromConnection } from './engine'
-import { datasetWithImports, loadDataset, replaceDataset, type DatasetFiles } from './load'
+import { datasetWithImports, loadDataset, loadDatasetArrow, replaceDataset, type DatasetFiles } from './load'
+import type { DatasetTable } from '../ingest/dataset'
 import type { Engine, SqlValue } from './types'
 import { createSandbox, type Sandbox } from './workbench/sandbox'
 
@@ -89,11 +90,11 @@ export function setStoredImports(read: () => Promise<ImportFiles[]>): void {
 }
 
 /** Loads the imports onto the bundled data; one that fails is skipped (and reported) so the others still load. */
-async function restoreImports(): Promise<RestoreReport> {
+async function restoreImports(reading: Promise<ImportFiles[]>): Promise<RestoreReport> {
   const t0 = performance.now()
   let stored: ImportFiles[]
   try {
-    stored = await readStoredImports()
+    stored = await reading
   } catch (e) {
     return { restored: [], failed: [], error: e instanceof Error ? e.message : String(e), ms: performance.now() - t0 }
   }
@@ -123,8 +124,10 @@ function size(files: DatasetFiles): number {
   return Object.values(files).reduce((n, text) => n + (text?.length ?? 0), 0)
 }
 
-/** A new instance with `files` loaded (its worker ended again if loading fails). */
-async function newInstance(data: DatasetFiles | Promise<DatasetFiles>): Promise<Instance> {
+type ArrowTables = Partial<Record<DatasetTable, Uint8Array | null>>
+
+/** A new instance with `files` loaded — from `arrow`, the same data as Arrow IPC, when given (its worker ended again if loading fails). */
+async function newInstance(data: DatasetFiles | Promise<DatasetFiles>, arrow?: Promise<ArrowTables>): Promise<Instance> {
   // Marks for bench:app's phases (a restart marks them again).
   performance.mark('kanzhang:duckdb-start')
   const db = await instantiateDuckDB()
@@ -132,9 +135,11 @@ async function newInstance(data: DatasetFiles | Promise<DatasetFiles>): Promise<
   try {
     const files = await data
     const register = (name: string, text: string) => db.registerFileText(name, text)
-    const engine = engineFromConnection(await db.connect(), register)
+    const conn = await db.connect()
+    const engine = engineFromConnection(conn, register)
     performance.mark('kanzhang:duckdb-connected')
-    await loadDataset(engine, files)
+    if (arrow) await loadDatasetArrow(engine, (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }), await arrow)
+    else await loadDataset(engine, files)
     performance.mark('kanzhang:dataset-loaded')
     const loader = engineFromConnection(await db.connect(), register)
     return { db, engine, loader, peak: size(files), inflight: 0, retired: false }
@@ -184,9 +189,12 @@ async function restartWith(files: DatasetFiles): Promise<void> {
 }
 
 async function start(): Promise<AppDb> {
-  current = await newInstance(bundledFiles())
+  // IndexedDB is read while DuckDB starts, not after.
+  const reading = readStoredImports()
+  reading.catch(() => undefined)
+  current = await newInstance(bundledFiles(), import('./datasetArrow').then((m) => m.datasetArrow()))
   performance.mark('kanzhang:restore-start')
-  restore = await restoreImports()
+  restore = await restoreImports(reading)
   performance.mark('kanzhang:restore-end')
   return appDb
 }

@@ -42,6 +42,26 @@ export async function loadDataset(engine: Engine, files: DatasetFiles): Promise<
   await createTables(engine, files, '')
 }
 
+/**
+ * Loads the dataset from Arrow IPC streams made at build time (one per
+ * table, already typed as createTableSql types them): `insert` creates a
+ * table from its stream; a table without one is created empty; then the views.
+ */
+export async function loadDatasetArrow(engine: Engine, insert: (table: DatasetTable, ipc: Uint8Array) => Promise<void>, arrows: Partial<Record<DatasetTable, Uint8Array | null>>): Promise<void> {
+  for (const sql of STARTUP_SQL) await engine.query(sql)
+  const empty: string[] = []
+  for (const table of TABLES) {
+    const ipc = arrows[table]
+    if (ipc) {
+      await insert(table, ipc)
+    } else {
+      await engine.registerFileText(`empty_${table}.csv`, '\n')
+      empty.push(createTableSql(table, `empty_${table}.csv`, []))
+    }
+  }
+  await engine.query([...empty, ...viewStatements()].join(';\n'))
+}
+
 /** The bundled files with every import's files appended (one header per table). Throws on a non-canonical header. */
 export function datasetWithImports(bundled: DatasetFiles, imports: readonly DatasetFiles[]): DatasetFiles {
   return imports.length === 0 ? bundled : mergeCsvFiles([bundled, ...imports])

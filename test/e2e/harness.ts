@@ -37,7 +37,8 @@ export function buildApp(outDir: string, env: Record<string, string> = {}, args:
     return
   }
   execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...args], {
-    cwd: ROOT, env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true', ...env }, stdio: 'pipe',
+    // NODE_ENV: vitest sets 'test', which would build a non-production app (import.meta.env.PROD false).
+    cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true', ...env }, stdio: 'pipe',
   })
 }
 

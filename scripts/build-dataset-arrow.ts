@@ -1,0 +1,66 @@
+/**
+ * Vite plugin: `virtual:kanzhang-dataset-arrow` is the bundled dataset as Arrow
+ * IPC streams (base64), one per table, typed exactly as the app's DuckDB types
+ * them — made at build time by loading data/dataset/*.csv into DuckDB (the
+ * same wasm, in Node) through src/db/load.ts and exporting each table. The
+ * browser then inserts the tables as Arrow instead of parsing and casting
+ * 1 MB of CSV at every start (src/db/client.ts). A table with no rows is left
+ * out (null): the app creates it empty from the contract.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking'
+import type { Table } from 'apache-arrow'
+import type { Plugin } from 'vite'
+import { engineFromConnection } from '../src/db/engine'
+import { loadDataset, type DatasetFiles } from '../src/db/load'
+import { TABLES } from '../src/db/schema'
+
+// DuckDB's Node bundle is CommonJS and returns tables of apache-arrow's CommonJS build: only that build's
+// tableToIPC recognises them (the ES module build's classes are other classes, and write nothing).
+const { tableToIPC } = createRequire(import.meta.url)('apache-arrow') as typeof import('apache-arrow')
+
+const ID = 'virtual:kanzhang-dataset-arrow'
+const RESOLVED = '\0' + ID
+
+/** Each dataset table of `files` as a base64 Arrow IPC stream (null for an empty table). */
+export async function datasetAsArrow(files: DatasetFiles): Promise<Record<string, string | null>> {
+  const dist = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'))
+  const bindings = await createDuckDB({
+    mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
+    eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') },
+  }, new VoidLogger(), NODE_RUNTIME)
+  await bindings.instantiate()
+  const conn = bindings.connect()
+  try {
+    await loadDataset(engineFromConnection(conn, (name, text) => bindings.registerFileText(name, text)), files)
+    const out: Record<string, string | null> = {}
+    for (const t of TABLES) {
+      const table = conn.query(`SELECT * FROM "${t}"`) as unknown as Table
+      out[t] = table.numRows === 0 ? null : Buffer.from(tableToIPC(table, 'stream')).toString('base64')
+    }
+    return out
+  } finally {
+    conn.close()
+    bindings.reset()
+  }
+}
+
+export function datasetArrowPlugin(datasetDir: string): Plugin {
+  return {
+    name: 'kanzhang-dataset-arrow',
+    resolveId: (id) => (id === ID ? RESOLVED : undefined),
+    async load(id) {
+      if (id !== RESOLVED) return undefined
+      const files: DatasetFiles = {}
+      for (const t of TABLES) {
+        const path = join(datasetDir, `${t}.csv`)
+        if (!existsSync(path)) continue
+        this.addWatchFile(path)
+        files[t] = readFileSync(path, 'utf8')
+      }
+      return `export default ${JSON.stringify(await datasetAsArrow(files))}`
+    },
+  }
+}

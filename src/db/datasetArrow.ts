@@ -1,0 +1,19 @@
+/**
+ * The bundled dataset as Arrow IPC, made at build time
+ * (scripts/build-dataset-arrow.ts): DuckDB inserts these at start instead of
+ * parsing and casting the CSV text. Fetched beside DuckDB's start, like the CSV.
+ */
+import encoded from 'virtual:kanzhang-dataset-arrow'
+import type { DatasetTable } from '../ingest/dataset'
+
+function bytes(base64: string): Uint8Array {
+  const bin = atob(base64)
+  const out = new Uint8Array(bin.length)
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
+  return out
+}
+
+/** Each table's Arrow IPC stream (null: the table has no rows). */
+export function datasetArrow(): Partial<Record<DatasetTable, Uint8Array | null>> {
+  return Object.fromEntries(Object.entries(encoded).map(([t, b64]) => [t, b64 === null ? null : bytes(b64)]))
+}

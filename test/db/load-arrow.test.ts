@@ -1,0 +1,54 @@
+/**
+ * The dataset loaded from the build-time Arrow IPC (scripts/build-dataset-arrow.ts)
+ * is the dataset loaded from CSV: same tables, same column types, same rows.
+ */
+import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { datasetAsArrow } from '../../scripts/build-dataset-arrow'
+import { engineFromConnection } from '../../src/db/engine'
+import { loadDatasetArrow } from '../../src/db/load'
+import { TABLES } from '../../src/db/schema'
+import type { Engine } from '../../src/db/types'
+import { openEngine, readDatasetFiles } from './engine'
+
+const dist = join(import.meta.dirname, '..', '..', 'node_modules', '@duckdb', 'duckdb-wasm', 'dist')
+let fromCsv: Engine & { close(): void }
+let fromArrow: Engine
+let close: () => void
+
+beforeAll(async () => {
+  fromCsv = await openEngine()
+  const arrows = await datasetAsArrow(readDatasetFiles())
+  const bindings = await createDuckDB({
+    mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
+    eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') },
+  }, new VoidLogger(), NODE_RUNTIME)
+  await bindings.instantiate()
+  const conn = bindings.connect()
+  fromArrow = engineFromConnection(conn, (name, text) => bindings.registerFileText(name, text))
+  const ipc = Object.fromEntries(Object.entries(arrows).map(([t, b]) => [t, b === null ? null : new Uint8Array(Buffer.from(b, 'base64'))]))
+  await loadDatasetArrow(fromArrow, async (name, bytes) => { conn.insertArrowFromIPCStream(bytes, { name, create: true }) }, ipc)
+  close = () => { conn.close(); bindings.reset() }
+}, 120_000)
+
+afterAll(() => { fromCsv?.close(); close?.() })
+
+describe('loadDatasetArrow', () => {
+  for (const table of TABLES) {
+    it(`gives ${table} the same columns, types and rows as the CSV load`, async () => {
+      const describe = (db: Engine) => db.query(`SELECT column_name, column_type FROM (DESCRIBE "${table}")`)
+      expect(await describe(fromArrow)).toEqual(await describe(fromCsv))
+      const all = (db: Engine) => db.query(`SELECT * FROM "${table}" ORDER BY ALL`)
+      const rows = await all(fromCsv)
+      expect(rows.length).toBeGreaterThan(0)
+      expect(await all(fromArrow)).toEqual(rows)
+    })
+  }
+
+  it('answers the views the same (长治 2026 208 合计, exact)', async () => {
+    const sql = "SELECT sum(value)::VARCHAR AS s FROM line_items WHERE doc_id = 'changzhi-2026-budget' AND table_code = 'B03' AND class_code = '208' AND measure = '合计'"
+    expect(await fromArrow.query(sql)).toEqual(await fromCsv.query(sql))
+    expect(await fromArrow.query('SELECT count(*) AS n FROM v_function')).toEqual(await fromCsv.query('SELECT count(*) AS n FROM v_function'))
+  })
+})
