@@ -1,0 +1,205 @@
+/**
+ * Tables of the national templates (templates.ts), read from the one layout
+ * model: rows of positioned cells, from a PDF or from layout-mode text. The
+ * header says what each column is and where it stands; a figure belongs to the
+ * column it stands under (the extraction drops empty cells, so counting cells
+ * would misplace it). Arithmetic then verifies the reading (checks.ts).
+ */
+import type { ParseContext } from '../context'
+import { parseNumber, toYuan } from '../decimal'
+import { isFigure, type Cell, type LayoutRow } from '../layout/rows'
+import { layoutOf, type TableLayout } from '../templates'
+import type { LineItemRow, LocatedTable, PrintedUnit } from '../types'
+import { assignColumns, columnsOf, type Column } from './layout-header'
+
+type Side = LineItemRow['side']
+
+/** Rows that are page furniture of a table, not its content. */
+const META = /^(编制部门|编制单位|部门名称|单位名称|预算主管部门|预算单位)[:：]|^(金额)?单位[:：]|决算表$/
+/** A note or the prose after the table ends its content. */
+const END = /^(注|说明|备注)\s*[:：]|情况说明$/
+const UNIT_RE = /单位\s*[:：]\s*(万元|元)/
+const CODE = /^\d{2,7}$/
+
+interface Record {
+  row: LayoutRow
+  codes: string[]
+  name: string
+  figures: Cell[]
+}
+
+/** Line items of every national-template table among `tables`. */
+export function parseLayoutTables(ctx: ParseContext, tables: readonly LocatedTable[], rows: readonly LayoutRow[]): LineItemRow[] {
+  const byLine = new Map(rows.map((r) => [r.no, r]))
+  const out: LineItemRow[] = []
+  for (const t of tables) {
+    try {
+      const items = readTable(ctx, t, byLine)
+      if (items.length === 0 && !layoutOf(t.title).unread) {
+        ctx.problems.push({ severity: 'warning', where: t.code, line: t.start, message: `表“${t.title}”已找到，但没有读到任何数字` })
+      }
+      out.push(...items)
+    } catch (err) {
+      ctx.problems.push({ severity: 'error', where: t.code, line: t.start, message: `表格解析失败：${err instanceof Error ? err.message : String(err)}` })
+    }
+  }
+  return out
+}
+
+function readTable(ctx: ParseContext, t: LocatedTable, byLine: ReadonlyMap<number, LayoutRow>): LineItemRow[] {
+  const layout = layoutOf(t.title)
+  if (layout.unread) {
+    ctx.problems.push({ severity: 'warning', where: t.code, line: t.start, message: `表“${t.title}”未读取：${layout.unread}` })
+    return []
+  }
+  let unit: PrintedUnit | '' = ''
+  const body: LayoutRow[] = []
+  for (let no = t.start + 1; no < t.end; no++) {
+    const row = byLine.get(no)
+    if (!row || row.cells.length === 0) continue
+    const text = row.cells.map((c) => c.text).join('')
+    const u = UNIT_RE.exec(text)
+    if (u && !unit) unit = u[1] as PrintedUnit
+    if (END.test(text.trim())) break
+    const cells = row.cells.filter((c) => !META.test(c.text.replace(/\s+/g, '')))
+    if (cells.length > 0) body.push({ ...row, cells })
+  }
+  const printedUnit = unit || ctx.document.unit
+  if (!printedUnit) return []
+  const records = body.map((row) => toRecord(row, layout))
+  const first = records.findIndex((r) => r.figures.length > 0 || /^(合计|总计)$/.test(r.name))
+  if (first < 0 || !records.some((r) => r.figures.length > 0)) return []
+  const header = body.slice(0, first)
+  const data = records.slice(first)
+  const emit = (r: Record, side: Side, label: string, figures: Cell[], columns: Column[]): LineItemRow[] => {
+    const placed = assignColumns(figures, columns)
+    if (!placed) {
+      ctx.problems.push({ severity: 'warning', where: t.code, line: r.row.no, message: `${figures.length} 个数字多于表头的 ${columns.length} 列，未读取` })
+      return []
+    }
+    return figures.map((f, i): LineItemRow => {
+      const measure = columns[placed[i]!]!.measure
+      const item: LineItemRow = {
+      doc_id: ctx.document.doc_id,
+      table_code: t.code,
+      side,
+      row_label: label,
+      class_code: layout.econ ? '' : r.codes.join(''),
+      econ_code: layout.econ ? r.codes.join('') : '',
+      unit_name: '',
+      project_name: '',
+      measure,
+      value: toYuan(parseNumber(f.text)!, printedUnit),
+      unit: '元',
+      raw: f.text,
+      line: r.row.no,
+      row_kind: /合计$|总计$/.test(label) ? '合计' : '',
+      page: r.row.page,
+      }
+      const moved = layout.moved
+      return moved && moved.header.test(measure) ? { ...item, table_code: moved.code, row_label: moved.label, measure: '合计', row_kind: '合计' } : item
+    })
+  }
+  return layout.twoSided ? twoSided(header, data, emit) : oneSided(header, joinNames(data, header), layout, emit)
+}
+
+/** A row's codes (split "204 06 01" or joined "2080505"), its name and its figures. */
+function toRecord(row: LayoutRow, layout: TableLayout): Record {
+  const cells = [...row.cells].sort((a, b) => a.x0 - b.x0)
+  const codes: string[] = []
+  let i = 0
+  if (!layout.noLabel && !layout.twoSided) while (i < cells.length && CODE.test(cells[i]!.text)) codes.push(cells[i++]!.text)
+  const rest = cells.slice(i)
+  return {
+    row: { ...row, cells: rest },
+    codes,
+    name: rest.filter((c) => !isFigure(c.text)).map((c) => c.text.replace(/\s+/g, '')).join(''),
+    // A code further along the row is a second panel's code ("301 工资福利支出 302 商品和服务支出"), not a figure.
+    figures: rest.filter((c, k) => isFigure(c.text) && !(CODE.test(c.text) && rest[k + 1] && !isFigure(rest[k + 1]!.text))),
+  }
+}
+
+/**
+ * Names that stand on a line of their own: a piece of a wrapped name below its
+ * row ("机关事业单位基本养老保险缴" / "费支出"), or a name above a row that
+ * prints only its code and figures. Lines repeating the header (a table
+ * continued on the next page) are not names.
+ */
+function joinNames(records: Record[], header: readonly LayoutRow[]): Record[] {
+  const headerText = new Set(header.flatMap((r) => r.cells.map((c) => c.text.replace(/\s+/g, ''))))
+  const out: Record[] = []
+  let pending: Record | null = null
+  for (const r of records) {
+    if (r.figures.length > 0) {
+      if (pending && !r.name) r.name = pending.name
+      else if (pending) appendName(out.at(-1), pending)
+      pending = null
+      out.push(r)
+    } else if (r.name && r.codes.length === 0 && !r.row.cells.some((c) => headerText.has(c.text.replace(/\s+/g, '')))) {
+      if (pending) appendName(out.at(-1), pending)
+      pending = r
+    }
+  }
+  if (pending) appendName(out.at(-1), pending)
+  return out
+}
+
+function appendName(prev: Record | undefined, piece: Record): void {
+  if (prev) prev.name += piece.name
+}
+
+type Emit = (r: Record, side: Side, label: string, figures: Cell[], columns: Column[]) => LineItemRow[]
+
+/**
+ * A table continued on another page may stand shifted there (pdftotext lays
+ * each page out on its own grid): shift each page's rows so that their first
+ * figures' right edges line up with the first page's.
+ */
+function alignPages(data: readonly Record[]): Record[] {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
+  const firstEdge = (page: number) => median(data.filter((r) => r.row.page === page && r.figures.length > 0).map((r) => r.figures[0]!.x1))
+  const home = firstEdge(data.find((r) => r.figures.length > 0)?.row.page ?? 0)
+  const shiftOf = new Map<number, number>()
+  for (const page of new Set(data.map((r) => r.row.page))) shiftOf.set(page, firstEdge(page) - home)
+  const move = (c: Cell, d: number): Cell => ({ ...c, x0: c.x0 - d, x1: c.x1 - d })
+  return data.map((r) => {
+    const d = shiftOf.get(r.row.page) ?? 0
+    return d === 0 ? r : { ...r, figures: r.figures.map((c) => move(c, d)), row: { ...r.row, cells: r.row.cells.map((c) => move(c, d)) } }
+  })
+}
+
+function oneSided(header: readonly LayoutRow[], rows: readonly Record[], layout: TableLayout, emit: Emit): LineItemRow[] {
+  const data = alignPages(rows)
+  const figures = data.flatMap((r) => r.figures)
+  const widths = figures.map((f) => f.x1 - f.x0).sort((a, b) => a - b)
+  const valueLeft = layout.noLabel ? -Infinity : Math.min(...figures.map((f) => f.x0)) - (widths[0] ?? 0) / 4
+  const columns = columnsOf(header, valueLeft)
+  return data.flatMap((r) => emit(r, '', layout.noLabel ? '' : r.name, r.figures, columns))
+}
+
+/** 收支总表: 收入 on the left, 支出 on the right, each with its own label and value columns. */
+function twoSided(header: readonly LayoutRow[], data: readonly Record[], emit: Emit): LineItemRow[] {
+  const centre = (c: Cell) => (c.x0 + c.x1) / 2
+  const items = header.flatMap((r) => r.cells).filter((c) => /^项目$/.test(c.text.replace(/\s+/g, ''))).sort((a, b) => a.x0 - b.x0)
+  if (items.length < 2) throw new Error('收支总表的表头没有两列“项目”')
+  const [left, right] = [centre(items[0]!), centre(items.at(-1)!)]
+  const isRight = (c: Cell) => Math.abs(centre(c) - right) < Math.abs(centre(c) - left)
+  const rightLabels = data.flatMap((r) => r.row.cells.filter((c) => !isFigure(c.text) && isRight(c)))
+  const boundary = Math.min(items.at(-1)!.x0, ...rightLabels.map((c) => c.x0))
+  const sideOf = (c: Cell): Side => (c.x0 < boundary ? '收入' : '支出')
+  const out: LineItemRow[] = []
+  for (const side of ['收入', '支出'] as const) {
+    const head = header.map((r) => ({ ...r, cells: r.cells.filter((c) => sideOf(c) === side) }))
+    const figures = data.flatMap((r) => r.row.cells.filter((c) => isFigure(c.text) && sideOf(c) === side))
+    if (figures.length === 0) continue
+    const columns = columnsOf(head, Math.min(...figures.map((f) => f.x0)) - 1)
+    for (const r of data) {
+      const cells = r.row.cells.filter((c) => sideOf(c) === side)
+      const label = cells.filter((c) => !isFigure(c.text)).map((c) => c.text.replace(/\s+/g, '')).join('')
+      const figs = cells.filter((c) => isFigure(c.text))
+      if (figs.length > 0) out.push(...emit(r, side, label, figs, columns))
+    }
+  }
+  // In the printed order: line by line, 收入 before 支出.
+  return out.sort((a, b) => a.line - b.line || (a.side === b.side ? 0 : a.side === '收入' ? -1 : 1))
+}
