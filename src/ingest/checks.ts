@@ -16,6 +16,7 @@
  *   the prose prints a coarser unit (万元 against a table in 元) is a
  *   difference within the prose's last digit `rounding`.
  */
+import { checkUnits } from './checks-units'
 import { abs, cmp, decimals, div, lastDigitUnit, shift, sub, sum, toYuan } from './decimal'
 import type { CheckRow, CheckStatus, DocumentRow, EvaluationRow, LineItemRow, NarrativeRow, SangongCategory, SangongRow } from './types'
 
@@ -44,7 +45,8 @@ function lineList(lines: readonly number[]): string {
   return [...new Set(lines)].sort((a, b) => a - b).join(';')
 }
 
-class Checker {
+/** Collects check rows; exported for the checks kept in their own files (checks-units.ts). */
+export class Checker {
   readonly rows: CheckRow[] = []
   constructor(readonly doc: DocumentRow) {}
 
@@ -398,6 +400,7 @@ export function runChecks(input: CheckInput): CheckRow[] {
   checkTwoSided(c, lineItems)
   checkRowTotals(c, lineItems)
   checkHierarchy(c, lineItems)
+  checkUnits(c, lineItems)
   checkCrossTable(c, lineItems, doc)
   checkSangong(c, sangong, lineItems)
   checkProse(c, narrative, lineItems, doc)
