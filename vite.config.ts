@@ -64,7 +64,7 @@ export default defineConfig(({ mode }) => {
           },
           injectManifest: {
             // Everything one visit needs; the service worker keeps only the DuckDB pair this browser uses.
-            globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest}'],
+            globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest,bcmap}'],
             maximumFileSizeToCacheInBytes: MAX_PRECACHE_BYTES,
             // Hashed file names already change with their content.
             dontCacheBustURLsMatching: /^assets\//,
@@ -86,6 +86,9 @@ export default defineConfig(({ mode }) => {
       },
     },
     optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+    // Hosted: ES-module workers may split, so the import worker fetches pdf.js only when a PDF arrives.
+    // The single file keeps one inline (IIFE) worker with pdf.js inside it, loaded on the first import.
+    worker: single ? {} : { format: 'es' as const },
     server: { port: 5173, strictPort: false },
     // The dataset CSVs are inlined into the main chunk on purpose (offline, single-file ready).
     build: single

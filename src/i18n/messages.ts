@@ -221,6 +221,7 @@ export const zh = {
   imp_badge_title: '导入的文档，只保存在本浏览器中',
   imp_remove_in_import: '在“导入”页删除',
   // end import
+  imp_pdf_hint: '也可以选择或拖入报告的 PDF：须有文字层（扫描件不支持 OCR），同样在本机解析。',
 }
 
 export type MessageKey = keyof typeof zh
@@ -447,4 +448,5 @@ export const en: Record<MessageKey, string> = {
   imp_badge_title: 'An imported document, kept in this browser only',
   imp_remove_in_import: 'Remove it in Import',
   // end import
+  imp_pdf_hint: 'A report’s PDF works too: it needs a text layer (scans are not OCR’d), and is parsed on this machine as well.',
 }

@@ -53,8 +53,9 @@ export function parseReport(text: string, hints: IdentityHints, options: ParseOp
       problems.push({ severity: 'warning', where: listed.code, line: listed.line, message: `目录列出“${listed.title}”，正文中未找到该表` })
     }
   }
-  if (tables.length > 0 && lineItems.length === 0) {
-    problems.push({ severity: 'error', where: 'tables', line: tables[0]!.start, message: '报告中没有任何数字（空白模板？）：找到了表格标题，但没有读到金额' })
+  // (Without a printed unit no figure is read at all: the identity problem says so already.)
+  if (tables.length > 0 && document.unit && lineItems.length === 0) {
+    problems.push({ severity: 'error', where: 'file', line: tables[0]!.start, message: '报告中没有任何数字（空白模板？）：找到了表格标题，但没有读到金额' })
   }
   const narrative = guarded(problems, 'narrative', () => parseNarrative(ctx))
   const targets = guarded(problems, 'targets', () => parseTargets(ctx))

@@ -1,0 +1,40 @@
+/**
+ * Small PDFs written by hand for the bad-input tests (none comes from the
+ * corpus): pages with no text layer, and a password-protected file.
+ */
+
+/** A PDF file of the given objects (1-based, in order), with a correct xref table. */
+function pdfOf(objects: string[], trailerExtra = ''): Uint8Array {
+  let out = '%PDF-1.7\n'
+  const offsets: number[] = []
+  objects.forEach((body, i) => {
+    offsets.push(out.length)
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`
+  })
+  const xref = out.length
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra}>>\nstartxref\n${xref}\n%%EOF\n`
+  return new TextEncoder().encode(out)
+}
+
+/** `pages` empty A4 pages: a scan without OCR looks like this to a text reader (images only, no text). */
+export function blankPdf(pages: number): Uint8Array {
+  const kids = Array.from({ length: pages }, (_, i) => `${i + 3} 0 R`).join(' ')
+  const pageObjs = Array.from({ length: pages }, () => '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>')
+  return pdfOf(['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`, ...pageObjs])
+}
+
+/** A PDF encrypted with the standard security handler and a user password nobody knows. */
+export function encryptedPdf(): Uint8Array {
+  const hex = (n: number) => '<' + 'ab'.repeat(n) + '>'
+  return pdfOf(
+    [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+      `<< /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 /O ${hex(32)} /U ${hex(32)} >>`,
+    ],
+    `/Encrypt 4 0 R /ID [${hex(16)} ${hex(16)}] `,
+  )
+}
