@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import { parseReport } from '../../src/ingest/index'
+import { rowsFromText, splitRun } from '../../src/ingest/layout/rows'
+import { toLines } from '../../src/ingest/lines'
+import { listedTables, tableTitle } from '../../src/ingest/locate'
+import { assignColumns, columnsOf } from '../../src/ingest/tables/layout-header'
+
+describe('splitRun(text, x0, x1)', () => {
+  const cases: Array<[string, string[]]> = [
+    ['371,514,655.00 一、一般公共服务支出', ['371,514,655.00', '一、一般公共服务支出']],
+    ['1. 一般公共预算资金', ['1. 一般公共预算资金']],
+    ['2.85 0.39 0.00  0.00', ['2.85', '0.39', '0.00', '0.00']],
+    ['收入总计           371,514,655.00', ['收入总计', '371,514,655.00']],
+    ['上海市 XX 局', ['上海市 XX 局']],
+  ]
+  for (const [text, cells] of cases) {
+    it(`${JSON.stringify(text)} → ${cells.length} cell(s)`, () => {
+      expect(splitRun(text, 0, text.length, (s) => s.length).map((c) => c.text)).toEqual(cells)
+    })
+  }
+  it('shares the run’s extent out by display width (a CJK glyph is two digits wide)', () => {
+    const [a, b] = splitRun('12 一二', 0, 6)
+    const want = [0, 2, 3, 7].map((v) => (v * 6) / 7)
+    ;[a!.x0, a!.x1, b!.x0, b!.x1].forEach((x, i) => expect(x).toBeCloseTo(want[i]!, 9))
+  })
+})
+
+describe('assignColumns(figures, columns)', () => {
+  const col = (x0: number, x1: number) => ({ measure: '', x0, x1 })
+  const fig = (x0: number, x1: number) => ({ text: '1.00', x0, x1 })
+  const three = [col(40, 44), col(55, 59), col(71, 75)]
+  it('puts each figure under the nearest column, in order', () => {
+    expect(assignColumns([fig(39, 51), fig(71, 83)], three)).toEqual([0, 2])
+    expect(assignColumns([fig(39, 51), fig(55, 67)], three)).toEqual([0, 1])
+  })
+  it('never puts two figures in one column', () => {
+    // Centres 56 and 60: both nearest 基本 (57); the pair costs least as 基本 + 项目.
+    expect(assignColumns([fig(54, 58), fig(58, 62)], three)).toEqual([1, 2])
+  })
+  it('refuses more figures than columns', () => {
+    expect(assignColumns([fig(1, 2), fig(3, 4), fig(5, 6), fig(7, 8)], three)).toBeNull()
+  })
+})
+
+describe('columnsOf(header rows, valueLeft)', () => {
+  it('reads a three-level 三公 header: wrapped leaves, a group prefix, the table-wide title dropped', () => {
+    const header = rowsFromText(toLines([
+      '                    “三公”经费预算数',
+      '                                                  机关运行经费预算',
+      '                               公务用车购置及运行费',
+      '                                                      数',
+      '   合计     因公出国(境)费  公务接待费',
+      '                           小计   购置费  运行费',
+    ].join('\n')))
+    expect(columnsOf(header, -Infinity).map((c) => c.measure)).toEqual([
+      '合计', '因公出国(境)费', '公务接待费', '公务用车购置及运行费/小计', '公务用车购置及运行费/购置费', '公务用车购置及运行费/运行费', '机关运行经费预算数',
+    ])
+  })
+})
+
+describe('the national template titles', () => {
+  const cases: Array<[string, string | null]> = [
+    ['2025年部门财务收支预算总表', 'B01'],
+    ['  1. 2025年部门财务收支预算总表', 'B01'],
+    ['2025年预算单位财政拨款收支预算总表', 'B04'],
+    ['9．2025年部门“三公”经费和机关运行经费预算表', 'B10'],
+    ['2025年部门一般公共预算基本支出部门预算经济分类预算表', 'B06'],
+    ['一般公共预算财政拨款基本支出决算表', 'F06'],
+    ['国有资本经营预算财政拨款收入支出决算表', 'F09'],
+    ['七、财政拨款“三公”经费支出决算表', 'F07'],
+  ]
+  for (const [line, code] of cases) {
+    it(`${JSON.stringify(line)} → ${code}`, () => expect(tableTitle(line)?.code ?? null).toBe(code))
+  }
+})
+
+describe('the 目录 of a national-template report', () => {
+  const text = [
+    '上海市某区某局', '2024 年度部门决算', '目 录', '', '一、收入支出决算总表', '', '二、收入决算表', '',
+    '第二部分', '收入支出决算总表', '单位：万元', '项目 决算数 项目 决算数',
+    '一、一般公共预算财政拨款收入 10.00 一、一般公共服务支出 10.00',
+    '本年收入合计 10.00 本年支出合计 10.00',
+  ].join('\n')
+  it('is a list of tables, not tables', () => {
+    expect(listedTables(toLines(text)).map((t) => [t.code, t.line])).toEqual([['F01', 5], ['F02', 7]])
+  })
+  it('names a listed table the text lacks, at its 目录 line', () => {
+    const r = parseReport(text, { source: 'x.txt' })
+    expect(r.tables.map((t) => [t.code, t.start])).toEqual([['F01', 10]])
+    expect(r.problems.filter((p) => p.where === 'F02')).toEqual([
+      { severity: 'warning', where: 'F02', line: 7, message: '目录列出“收入决算表”，正文中未找到该表' },
+    ])
+  })
+})
