@@ -2,7 +2,8 @@
  * Importing a report's PDF in Chromium: a corpus PDF (read from ../shared/corpus
  * at test time) goes through the import worker, pdf.js loading only then, with
  * no request off the app's origin; the document joins Compare beside a bundled
- * 万元 report and survives a reload. A PDF that cannot be read is a clear error.
+ * 万元 report, survives a reload and cites its figures to page and line. A PDF
+ * that cannot be read is a clear error.
  */
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -76,6 +77,20 @@ describe('importing a report’s PDF', () => {
     const cell = app.page.locator('[data-testid="pivot"] tr[data-key="208"] td[data-doc="shangwuwei-2025"]')
     await cell.waitFor()
     expect(await cell.innerText()).toBe('380.81')
+  })
+
+  it('cites a figure of the PDF to its page and row, and shows that line of the PDF’s text', async () => {
+    const { page } = app
+    await page.click('tr[data-key="208"] td[data-doc="shangwuwei-2025"] button.fig')
+    const pop = page.locator('[data-testid="citation"]')
+    await pop.locator('[data-testid="citation-text"]').waitFor()
+    const text = await pop.locator('[data-testid="citation-text"]').innerText()
+    // B03 支出预算总表 is page 12 of the PDF; 208 社会保障和就业支出 prints 3,808,085.00 there.
+    expect(text).toMatch(/“208 社会保障和就业支出”行“合计”列，.*（原文第12页，第\d+行）$/)
+    expect(await pop.locator('[data-testid="citation-context"] li.cited .tx').textContent()).toContain('3,808,085.00')
+    await page.click('[data-testid="citation-jump"]')
+    await page.waitForSelector('[data-testid="view-source"] .src-line.hl')
+    expect(await page.locator('.src-line.hl').innerText()).toContain('社会保障和就业支出')
   })
 
   it('says what is wrong with a PDF it cannot read, adding nothing', async () => {
