@@ -137,6 +137,20 @@ for (const [how, parse] of SOURCES) {
       expect(one(r, 'F01', '总计', '决算数', '收入').value).toBe('98593800.00')
       expect(one(r, 'F01', '总计', '决算数', '支出').value).toBe('98593800.00')
     })
+    it('joins names wrapped above and below their code ("社 会 保 障 和 就" / "208 …" / "业支出")', () => {
+      const f05 = r.lineItems.filter((i) => i.table_code === 'F05' && i.measure === '合计' && i.class_code.length === 3)
+      expect(f05.map((i) => [i.class_code, i.row_label, i.value])).toEqual([
+        ['208', '社会保障和就业支出', '7547500.00'],
+        ['210', '卫生健康支出', '2366400.00'],
+        ['212', '城乡社区支出', '38323600.00'],
+        ['220', '自然资源海洋气象等支出', '44616700.00'],
+        ['221', '住房保障支出', '4610800.00'],
+      ])
+      expect(one(r, 'F05', '机关事业单位基本养老保险缴费支出', '基本支出').class_code).toBe('2080505')
+    })
+    it('reads a header wrapped over three lines as one column (一般公共 / 预算财政 / 拨款)', () => {
+      expect(one(r, 'F04', '本年支出合计', '一般公共预算财政拨款', '支出').value).toBe('97465000.00')
+    })
     it('reads 三公 by category under its header: 公务接待费 2.85 预算, 0.39 决算', () => {
       const s = Object.fromEntries(r.sangong.map((x) => [`${x.figure}/${x.category}`, x.amount_yuan]))
       expect(s).toMatchObject({ '预算/合计': '28500.00', '决算/合计': '3900.00', '预算/公务接待费': '28500.00', '决算/公务接待费': '3900.00', '决算/因公出国（境）费': '0.00' })

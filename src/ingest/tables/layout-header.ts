@@ -54,7 +54,22 @@ export function columnsOf(header: readonly LayoutRow[], valueLeft: number): Colu
   // A group's text is centred over its leaves and often narrower than them: widen it by most of a column.
   const covers = (g: Cell, l: { x0: number; x1: number }) => centre(l) >= g.x0 - 0.6 * pitch && centre(l) <= g.x1 + 0.6 * pitch
   const groups: HCell[] = []
+  // A leaf's header wrapped upwards, line by line right above it ("一般公共" / "预算财政" / "拨款"):
+  // a piece over that one leaf only, on the line just above the leaf's top piece.
+  const consumed = new Set<HCell>()
+  const top = new Map(mainLeaves.map((l) => [l, main]))
+  for (let row = main - 1; row >= 0; row--) {
+    for (const c of others.filter((o) => o.row === row)) {
+      const over = mainLeaves.filter((l) => overlap(l, c))
+      const l = over[0]
+      if (over.length !== 1 || !l || top.get(l) !== row + 1 || mainLeaves.filter((x) => covers(c, x)).length >= 2) continue
+      l.text = c.text + l.text
+      top.set(l, row)
+      consumed.add(c)
+    }
+  }
   for (const c of others) {
+    if (consumed.has(c)) continue
     if (c.row < main && mainLeaves.filter((l) => covers(c, l)).length >= 2) {
       groups.push(c)
       continue

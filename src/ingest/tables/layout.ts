@@ -20,6 +20,8 @@ const META = /^(编制部门|编制单位|部门名称|单位名称|预算主管
 const END = /^(注|说明|备注)\s*[:：]|情况说明$/
 const UNIT_RE = /单位\s*[:：]\s*(万元|元)/
 const CODE = /^\d{2,7}$/
+/** Words of a header line, never of a row name. */
+const HEADER_WORD = /科目|编码|名称|项目|功能分类|经济分类|^[类款项]+$|决算数|预算数|^合计$/
 
 interface Record {
   row: LayoutRow
@@ -67,8 +69,11 @@ function readTable(ctx: ParseContext, t: LocatedTable, byLine: ReadonlyMap<numbe
   const printedUnit = unit || ctx.document.unit
   if (!printedUnit) return []
   const records = body.map((row) => toRecord(row, layout))
-  const first = records.findIndex((r) => r.figures.length > 0 || /^(合计|总计)$/.test(r.name))
+  let first = records.findIndex((r) => r.figures.length > 0 || /^(合计|总计)$/.test(r.name))
   if (first < 0 || !records.some((r) => r.figures.length > 0)) return []
+  // The first row's name can stand on the line above it, right under the header ("社 会 保 障 和 就" / "208 …").
+  const above = records[first - 1]
+  if (above && !layout.twoSided && !layout.noLabel && !records[first]!.name && above.codes.length === 0 && above.row.no === records[first]!.row.no - 1 && !HEADER_WORD.test(above.name)) first--
   const header = body.slice(0, first)
   const data = records.slice(first)
   const emit = (r: Record, side: Side, label: string, figures: Cell[], columns: Column[]): LineItemRow[] => {
@@ -121,31 +126,40 @@ function toRecord(row: LayoutRow, layout: TableLayout): Record {
 
 /**
  * Names that stand on a line of their own: a piece of a wrapped name below its
- * row ("机关事业单位基本养老保险缴" / "费支出"), or a name above a row that
- * prints only its code and figures. Lines repeating the header (a table
- * continued on the next page) are not names.
+ * row ("机关事业单位基本养老保险缴" / "费支出"), or above a row that prints only its
+ * code and figures, or both ("社 会 保 障 和 就" / "208 754.75 …" / "业支出", the
+ * national 决算). Each piece goes to the nearer row with figures (by line); a
+ * tie goes to the next row if it has no name of its own. A line with only a
+ * code gives it to the next row with figures. Lines repeating the header (a
+ * table continued on the next page) are not names.
  */
 function joinNames(records: Record[], header: readonly LayoutRow[]): Record[] {
   const headerText = new Set(header.flatMap((r) => r.cells.map((c) => c.text.replace(/\s+/g, ''))))
-  const out: Record[] = []
-  let pending: Record | null = null
+  const data = records.filter((r) => r.figures.length > 0)
+  const before = new Map<Record, string[]>()
+  const after = new Map<Record, string[]>()
+  let code: string[] = []
   for (const r of records) {
     if (r.figures.length > 0) {
-      if (pending && !r.name) r.name = pending.name
-      else if (pending) appendName(out.at(-1), pending)
-      pending = null
-      out.push(r)
-    } else if (r.name && r.codes.length === 0 && !r.row.cells.some((c) => headerText.has(c.text.replace(/\s+/g, '')))) {
-      if (pending) appendName(out.at(-1), pending)
-      pending = r
+      if (r.codes.length === 0 && code.length > 0) r.codes = code
+      code = []
+      continue
     }
+    if (r.codes.length > 0 && !r.name) {
+      code = r.codes
+      continue
+    }
+    if (!r.name || r.codes.length > 0 || r.row.cells.some((c) => headerText.has(c.text.replace(/\s+/g, '')))) continue
+    const prev = data.filter((d) => d.row.no < r.row.no).at(-1)
+    const next = data.find((d) => d.row.no > r.row.no)
+    const dPrev = prev ? r.row.no - prev.row.no : Infinity
+    const dNext = next ? next.row.no - r.row.no : Infinity
+    const toNext = next !== undefined && (dNext < dPrev || (dNext === dPrev && !next.name))
+    if (toNext) before.set(next, [...(before.get(next) ?? []), r.name])
+    else if (prev) after.set(prev, [...(after.get(prev) ?? []), r.name])
   }
-  if (pending) appendName(out.at(-1), pending)
-  return out
-}
-
-function appendName(prev: Record | undefined, piece: Record): void {
-  if (prev) prev.name += piece.name
+  for (const d of data) d.name = [...(before.get(d) ?? []), d.name, ...(after.get(d) ?? [])].join('')
+  return data
 }
 
 type Emit = (r: Record, side: Side, label: string, figures: Cell[], columns: Column[]) => LineItemRow[]
