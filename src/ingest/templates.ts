@@ -29,6 +29,11 @@ export interface TableLayout {
   moved?: { header: RegExp; code: TableCode; label: string }
   /** Why the table is located but not read item by item (said as a warning, never silently). */
   unread?: string
+  /**
+   * Panels side by side, left to right, each with its own code, name and value
+   * columns; the panel's name prefixes its measures (决算 基本支出: 人员经费 | 公用经费).
+   */
+  panels?: readonly string[]
 }
 
 export interface TemplateEntry {
@@ -79,8 +84,8 @@ export const CATALOGUE: readonly TemplateEntry[] = [
   { code: 'F01', family: 'national', title: /收入支出决算总表$/, layout: { twoSided: true } },
   { code: 'F02', family: 'national', title: /收入决算表$/ },
   { code: 'F06', family: 'national', title: /一般公共预算财政拨款支出决算明细表$/, layout: { econ: true } },
-  // Two 经济分类 panels side by side, names and codes on separate lines: not read item by item yet.
-  { code: 'F06', family: 'national', title: /一般公共预算财政拨款基本支出决算表$/, layout: { econ: true, unread: '人员经费与公用经费两栏并列、科目名称与编码分行的版式暂不逐项读取' } },
+  // Two 经济分类 panels side by side: 人员经费 (301, 303) on the left, 公用经费 (302, 310 …) on the right.
+  { code: 'F06', family: 'national', title: /一般公共预算财政拨款基本支出决算表$/, layout: { econ: true, panels: ['人员经费', '公用经费'] } },
   { code: 'F05', family: 'national', title: /一般公共预算财政拨款支出决算表$/ },
   { code: 'F03', family: 'national', title: /支出决算表$/ },
   { code: 'F07', family: 'national', title: new RegExp(`${Q}经费支出决算表$`), layout: { noLabel: true } },

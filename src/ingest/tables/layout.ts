@@ -11,6 +11,8 @@ import { isFigure, type Cell, type LayoutRow } from '../layout/rows'
 import { layoutOf, type TableLayout } from '../templates'
 import type { LineItemRow, LocatedTable, PrintedUnit } from '../types'
 import { assignColumns, columnsOf, type Column } from './layout-header'
+import { readPanels } from './layout-panels'
+import { HEADER_WORD, joinNames, toRecord, type Record } from './layout-records'
 
 type Side = LineItemRow['side']
 
@@ -19,16 +21,7 @@ const META = /^(编制部门|编制单位|部门名称|单位名称|预算主管
 /** A note or the prose after the table ends its content. */
 const END = /^(注|说明|备注)\s*[:：]|情况说明$/
 const UNIT_RE = /单位\s*[:：]\s*(万元|元)/
-const CODE = /^\d{2,7}$/
-/** Words of a header line, never of a row name. */
-const HEADER_WORD = /科目|编码|名称|项目|功能分类|经济分类|^[类款项]+$|决算数|预算数|^合计$/
 
-interface Record {
-  row: LayoutRow
-  codes: string[]
-  name: string
-  figures: Cell[]
-}
 
 /** Line items of every national-template table among `tables`. */
 export function parseLayoutTables(ctx: ParseContext, tables: readonly LocatedTable[], rows: readonly LayoutRow[]): LineItemRow[] {
@@ -105,64 +98,12 @@ function readTable(ctx: ParseContext, t: LocatedTable, byLine: ReadonlyMap<numbe
       return moved && moved.header.test(measure) ? { ...item, table_code: moved.code, row_label: moved.label, measure: '合计', row_kind: '合计' } : item
     })
   }
+  if (layout.panels) return readPanels(header, body.slice(first), layout, emit)
   return layout.twoSided ? twoSided(header, data, emit) : oneSided(header, joinNames(data, header), layout, emit)
 }
 
-/** A row's codes (split "204 06 01" or joined "2080505"), its name and its figures. */
-function toRecord(row: LayoutRow, layout: TableLayout): Record {
-  const cells = [...row.cells].sort((a, b) => a.x0 - b.x0)
-  const codes: string[] = []
-  let i = 0
-  if (!layout.noLabel && !layout.twoSided) while (i < cells.length && CODE.test(cells[i]!.text)) codes.push(cells[i++]!.text)
-  const rest = cells.slice(i)
-  return {
-    row: { ...row, cells: rest },
-    codes,
-    name: rest.filter((c) => !isFigure(c.text)).map((c) => c.text.replace(/\s+/g, '')).join(''),
-    // A code further along the row is a second panel's code ("301 工资福利支出 302 商品和服务支出"), not a figure.
-    figures: rest.filter((c, k) => isFigure(c.text) && !(CODE.test(c.text) && rest[k + 1] && !isFigure(rest[k + 1]!.text))),
-  }
-}
-
-/**
- * Names that stand on a line of their own: a piece of a wrapped name below its
- * row ("机关事业单位基本养老保险缴" / "费支出"), or above a row that prints only its
- * code and figures, or both ("社 会 保 障 和 就" / "208 754.75 …" / "业支出", the
- * national 决算). Each piece goes to the nearer row with figures (by line); a
- * tie goes to the next row if it has no name of its own. A line with only a
- * code gives it to the next row with figures. Lines repeating the header (a
- * table continued on the next page) are not names.
- */
-function joinNames(records: Record[], header: readonly LayoutRow[]): Record[] {
-  const headerText = new Set(header.flatMap((r) => r.cells.map((c) => c.text.replace(/\s+/g, ''))))
-  const data = records.filter((r) => r.figures.length > 0)
-  const before = new Map<Record, string[]>()
-  const after = new Map<Record, string[]>()
-  let code: string[] = []
-  for (const r of records) {
-    if (r.figures.length > 0) {
-      if (r.codes.length === 0 && code.length > 0) r.codes = code
-      code = []
-      continue
-    }
-    if (r.codes.length > 0 && !r.name) {
-      code = r.codes
-      continue
-    }
-    if (!r.name || r.codes.length > 0 || r.row.cells.some((c) => headerText.has(c.text.replace(/\s+/g, '')))) continue
-    const prev = data.filter((d) => d.row.no < r.row.no).at(-1)
-    const next = data.find((d) => d.row.no > r.row.no)
-    const dPrev = prev ? r.row.no - prev.row.no : Infinity
-    const dNext = next ? next.row.no - r.row.no : Infinity
-    const toNext = next !== undefined && (dNext < dPrev || (dNext === dPrev && !next.name))
-    if (toNext) before.set(next, [...(before.get(next) ?? []), r.name])
-    else if (prev) after.set(prev, [...(after.get(prev) ?? []), r.name])
-  }
-  for (const d of data) d.name = [...(before.get(d) ?? []), d.name, ...(after.get(d) ?? [])].join('')
-  return data
-}
-
-type Emit = (r: Record, side: Side, label: string, figures: Cell[], columns: Column[]) => LineItemRow[]
+/** Line items of one row's figures, placed in `columns`. */
+export type Emit = (r: Record, side: Side, label: string, figures: Cell[], columns: Column[]) => LineItemRow[]
 
 /**
  * A table continued on another page may stand shifted there (pdftotext lays
