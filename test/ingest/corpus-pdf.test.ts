@@ -161,6 +161,9 @@ for (const [how, parse] of SOURCES) {
       expect(r.checks.filter((c) => c.status === 'fail').map((c) => [c.check.replace(/（第\d+行）/, ''), c.expected, c.actual])).toEqual([
         ['F06 公用经费/决算数：302 商品和服务支出 = 下级科目之和', '4409000.00', '4408800.00'],
         ['文字说明卫生健康支出 = F05 210 卫生健康支出 合计', '2366400.00', '2366300.00'],
+        // The prose's 一般公共预算财政拨款基本支出 5377.64 = 人员经费 4896.98 + 公用经费 480.66 is F03's 基本支出
+        // of all funds; F06 (and F05) print 人员经费合计 4884.09 + 480.66 = 5364.75.
+        ['文字说明人员经费 = F06 人员经费合计 人员经费/决算数', '48840900.00', '48969800.00'],
       ])
     })
     it('reads the two panels of the 基本支出 table: 人员经费 and 公用经费, codes on lines of their own', () => {
@@ -170,6 +173,12 @@ for (const [how, parse] of SOURCES) {
       expect(one(r, 'F06', '机关事业单位基本养老保险缴费', '人员经费/决算数')).toMatchObject({ econ_code: '30108', value: '4461100.00' })
       expect(one(r, 'F06', '信息网络及软件购置更新', '公用经费/决算数').econ_code).toBe('31007')
       expect(r.lineItems.filter((i) => i.table_code === 'F06')).toHaveLength(67)
+    })
+    it('reads 机关运行经费 from the prose (the 决算 has no table for it): 142.80 万元, 2023 derived', () => {
+      expect(r.narrative.filter((n) => n.subject === '机关运行经费').map((n) => [n.year, n.value, n.relation])).toEqual([
+        ['2024', '1428000.00', 'stated'],
+        ['2023', '1563200.00', 'derived'],
+      ])
     })
     it('reads the prose: 收入支出总计 9,859.38 万元, 比 2023 年度增加 1,062.85 万元', () => {
       const n = r.narrative.filter((x) => x.subject === '支出总计').map((x) => [x.year, x.value, x.relation])
