@@ -222,6 +222,7 @@ export const zh = {
   imp_remove_in_import: '在“导入”页删除',
   // end import
   imp_pdf_hint: '也可以选择或拖入报告的 PDF：须有文字层（扫描件不支持 OCR），同样在本机解析。',
+  source_page: '第 {n} 页',
 }
 
 export type MessageKey = keyof typeof zh
@@ -449,4 +450,5 @@ export const en: Record<MessageKey, string> = {
   imp_remove_in_import: 'Remove it in Import',
   // end import
   imp_pdf_hint: 'A report’s PDF works too: it needs a text layer (scans are not OCR’d), and is parsed on this machine as well.',
+  source_page: 'Page {n}',
 }

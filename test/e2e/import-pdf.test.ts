@@ -91,6 +91,12 @@ describe('importing a report’s PDF', () => {
     await page.click('[data-testid="citation-jump"]')
     await page.waitForSelector('[data-testid="view-source"] .src-line.hl')
     expect(await page.locator('.src-line.hl').innerText()).toContain('社会保障和就业支出')
+    // The text shows where each of the PDF's 26 pages begins; the cited line is on page 12.
+    expect(await page.locator('[data-testid="source-page"]').count()).toBe(25)
+    const hl = Number(await page.getAttribute('.src-line.hl', 'data-line'))
+    const starts = await page.locator('[data-testid="source-page"] + .src-line').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-line'))))
+    expect(starts.filter((n) => n <= hl)).toHaveLength(11)
+    expect(await page.locator('[data-testid="source-page"][data-page="12"]').innerText()).toBe('第 12 页')
   })
 
   it('says what is wrong with a PDF it cannot read, adding nothing', async () => {
