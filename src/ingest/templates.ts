@@ -83,13 +83,14 @@ export const CATALOGUE: readonly TemplateEntry[] = [
   { code: 'F09', family: 'national', title: /国有资本经营预算财政拨款(收入)?支出决算表$/ },
   { code: 'F01', family: 'national', title: /收入支出决算总表$/, layout: { twoSided: true } },
   { code: 'F02', family: 'national', title: /收入决算表$/ },
-  { code: 'F06', family: 'national', title: /一般公共预算财政拨款支出决算明细表$/, layout: { econ: true } },
+  // Shanxi's 决算 明细表 (four panels) and 相关信息统计表 are read from tab extractions only.
+  { code: 'F06', family: 'national', title: /一般公共预算财政拨款支出决算明细表$/, layout: { econ: true, unread: '四栏并列的明细表只从制表符分隔的文本读取' } },
   // Two 经济分类 panels side by side: 人员经费 (301, 303) on the left, 公用经费 (302, 310 …) on the right.
   { code: 'F06', family: 'national', title: /一般公共预算财政拨款基本支出决算表$/, layout: { econ: true, panels: ['人员经费', '公用经费'] } },
   { code: 'F05', family: 'national', title: /一般公共预算财政拨款支出决算表$/ },
   { code: 'F03', family: 'national', title: /支出决算表$/ },
   { code: 'F07', family: 'national', title: new RegExp(`${Q}经费支出决算表$`), layout: { noLabel: true } },
-  { code: 'F10', family: 'national', title: /部门决算公开相关信息统计表$/ },
+  { code: 'F10', family: 'national', title: /部门决算公开相关信息统计表$/, layout: { unread: '统计表只从制表符分隔的文本读取' } },
 ]
 
 /** The layout of a located table (by its title), or an empty layout. */

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseReport } from '../../src/ingest/index'
 import { rowsFromText, splitRun } from '../../src/ingest/layout/rows'
-import { toLines } from '../../src/ingest/lines'
+import { stripMarkup, toLines } from '../../src/ingest/lines'
 import { listedTables, tableTitle } from '../../src/ingest/locate'
 import { assignColumns, columnsOf } from '../../src/ingest/tables/layout-header'
 
@@ -90,5 +91,17 @@ describe('the 目录 of a national-template report', () => {
     expect(r.problems.filter((p) => p.where === 'F02')).toEqual([
       { severity: 'warning', where: 'F02', line: 7, message: '目录列出“收入决算表”，正文中未找到该表' },
     ])
+  })
+})
+
+describe('a 决算 flattened to single spaces (no column layout)', () => {
+  it('places no figure by position, and says so for every table instead of staying silent', () => {
+    const source = 'jincheng-2022-final.txt'
+    const text = readFileSync(`data/raw/${source}`, 'utf8')
+    const flat = text.split('\n').map((l) => stripMarkup(l).replace(/\t+/g, ' ')).join('\n')
+    const r = parseReport(flat, { source })
+    expect(r.lineItems).toEqual([])
+    const said = new Set(r.problems.filter((p) => /^F\d\d$/.test(p.where)).map((p) => p.where))
+    expect([...said].sort()).toEqual(r.tables.map((t) => t.code).sort())
   })
 })

@@ -69,6 +69,14 @@ function readTable(ctx: ParseContext, t: LocatedTable, byLine: ReadonlyMap<numbe
   if (above && !layout.twoSided && !layout.noLabel && !records[first]!.name && above.codes.length === 0 && above.row.no === records[first]!.row.no - 1 && !HEADER_WORD.test(above.name)) first--
   const header = body.slice(0, first)
   const data = records.slice(first)
+  // Positions only mean something in a column layout: a text whose cells are joined by single spaces
+  // (a tab extraction flattened) gives none, and a figure must then not be placed by where it stands.
+  const rowsWithFigures = data.filter((r) => r.figures.length > 0)
+  const laidOut = rowsWithFigures.filter((r) => /\S[ \t]{2,}\S/.test(ctx.lines[r.row.no - 1]?.text ?? ''))
+  if (laidOut.length * 2 < rowsWithFigures.length) {
+    ctx.problems.push({ severity: 'warning', where: t.code, line: t.start, message: `表“${t.title}”的文字没有按列排版（单元格之间只有一个空格），无法按位置判断各数字所在的列，未读取` })
+    return []
+  }
   const emit = (r: Record, side: Side, label: string, figures: Cell[], columns: Column[]): LineItemRow[] => {
     const placed = assignColumns(figures, columns)
     if (!placed) {
