@@ -38,3 +38,20 @@ export function encryptedPdf(): Uint8Array {
     `/Encrypt 4 0 R /ID [${hex(16)} ${hex(16)}] `,
   )
 }
+
+/**
+ * One page with text drawn at (x, y) in Helvetica, optionally with /Rotate: a
+ * landscape table is often a portrait page turned by 90°, its text drawn sideways.
+ */
+export function textPdf(texts: ReadonlyArray<{ x: number; y: number; text: string }>, rotate = 0): Uint8Array {
+  // Drawn in the page's own space; with /Rotate 90 the text runs up the page (rotated text matrix).
+  const tm = rotate === 90 ? '0 1 -1 0' : '1 0 0 1'
+  const ops = texts.map((t) => `BT /F1 12 Tf ${tm} ${t.x} ${t.y} Tm (${t.text}) Tj ET`).join('\n')
+  return pdfOf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate ${rotate} /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>`,
+    `<< /Length ${ops.length} >>\nstream\n${ops}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ])
+}

@@ -24,7 +24,11 @@ export interface PdfJsLike {
 }
 interface PdfDocumentLike {
   numPages: number
-  getPage(n: number): Promise<{ getTextContent(): Promise<{ items: unknown[] }>; cleanup?: () => void }>
+  getPage(n: number): Promise<{
+    getTextContent(): Promise<{ items: unknown[] }>
+    getViewport(params: { scale: number }): { width: number; height: number; convertToViewportPoint(x: number, y: number): number[] }
+    cleanup?: () => void
+  }>
 }
 
 /** Why a PDF could not be read, in words a user can act on. */
@@ -80,11 +84,14 @@ export async function readPdfItems(pdfjs: PdfJsLike, data: Uint8Array, options: 
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n)
       const content = await page.getTextContent()
+      // Positions as the page is seen: a page printed with /Rotate (a landscape table) is turned upright.
+      const view = page.getViewport({ scale: 1 })
       for (const raw of content.items) {
         const it = raw as { str?: string; transform?: number[]; width?: number; height?: number }
         if (typeof it.str !== 'string' || it.str.trim() === '' || !it.transform) continue
-        const [a = 0, b = 0, , d = 0, x = 0, y = 0] = it.transform
-        items.push({ page: n, x, y, width: it.width ?? 0, height: it.height || Math.hypot(a, b) || Math.abs(d), str: it.str })
+        const [a = 0, b = 0, , d = 0, tx = 0, ty = 0] = it.transform
+        const [x = tx, down = 0] = view.convertToViewportPoint(tx, ty)
+        items.push({ page: n, x, y: view.height - down, width: it.width ?? 0, height: it.height || Math.hypot(a, b) || Math.abs(d), str: it.str })
       }
       page.cleanup?.()
     }
