@@ -55,3 +55,17 @@ export function textPdf(texts: ReadonlyArray<{ x: number; y: number; text: strin
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ])
 }
+
+/** `n` pages of one line of Helvetica text each ("Chapter 1" …): a long PDF that is no budget report. */
+export function bookPdf(n: number): Uint8Array {
+  const objs = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>']
+  const kids: string[] = []
+  for (let i = 0; i < n; i++) {
+    const ops = `BT /F1 12 Tf 72 700 Td (Chapter ${i + 1}) Tj ET`
+    kids.push(`${objs.length + 1} 0 R`)
+    objs.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objs.length + 2} 0 R >>`)
+    objs.push(`<< /Length ${ops.length} >>\nstream\n${ops}\nendstream`)
+  }
+  objs[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${n} >>`
+  return pdfOf(objs)
+}

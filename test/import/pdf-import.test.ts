@@ -10,7 +10,7 @@ import { layoutFromPdf } from '../../src/ingest/layout/from-pdf'
 import { handleImportRequestAsync, type PdfReader } from '../../src/import/worker-handler'
 import type { WorkerResponse } from '../../src/import/worker-protocol'
 import { corpusFile } from '../ingest/corpus'
-import { blankPdf, encryptedPdf } from './pdf-fixtures'
+import { blankPdf, bookPdf, encryptedPdf } from './pdf-fixtures'
 
 const readPdf: PdfReader = async (bytes) => {
   const { items, pages } = await readPdfItemsNode(bytes)
@@ -46,16 +46,29 @@ describe('importing a PDF (handleImportRequestAsync)', () => {
     expect(res.result.preview.problems.map((p) => p.message)).toContain('报告中没有任何数字（空白模板？）：找到了表格标题，但没有读到金额')
   }, 60_000)
 
-  it('names each bad PDF clearly: no text layer, encrypted, truncated, too many pages', async () => {
+  it('names each bad PDF clearly: no text layer, encrypted, truncated, far too many pages', async () => {
     expect(failure(await request('scan.pdf', blankPdf(3)))).toBe('scan.pdf: no text layer; OCR is not supported (a scanned PDF)')
     expect(failure(await request('locked.pdf', encryptedPdf()))).toBe('locked.pdf: the PDF is encrypted (password protected) and cannot be read')
     const whole = new Uint8Array(readFileSync(corpusFile('shanghai-putuo-shangwuwei-2025-budget-unit.pdf')))
     expect(failure(await request('cut.pdf', whole.slice(0, 4000)))).toBe('cut.pdf: the PDF is damaged or incomplete and cannot be read')
-    expect(failure(await request('book.pdf', blankPdf(200)))).toBe('book.pdf: the PDF has too many pages to be a budget disclosure report')
+    // 200 pages are read (big departments print every project's 绩效目标表); these have no text.
+    expect(failure(await request('scan200.pdf', blankPdf(200)))).toBe('scan200.pdf: no text layer; OCR is not supported (a scanned PDF)')
+    expect(failure(await request('book.pdf', blankPdf(1001)))).toBe('book.pdf: the PDF has too many pages to be a budget disclosure report')
   }, 60_000)
 
   it('reads a text report as before when the bytes are no PDF', async () => {
     const res = await request('g.txt', new Uint8Array(readFileSync('data/raw/gaoping-2026-budget.txt')))
     expect(res.ok && res.kind === 'report' && res.result.preview.document.city).toBe('高平')
+  })
+})
+
+describe('a 200-page PDF that is no budget report', () => {
+  it('is read, and its preview says no table was found', async () => {
+    const res = await request('novel.pdf', bookPdf(200))
+    if (!res.ok || res.kind !== 'report') throw new Error('expected a preview')
+    expect(res.result.prepared.sourceText!.split('\f')).toHaveLength(200)
+    expect(res.result.prepared.sourceText!.split('\f')).toHaveLength(200)
+    expect(res.result.preview.importable).toBe(false)
+    expect(res.result.preview.problems.map((p) => p.message)).toContain('未找到任何预算/决算公开表（不是公开报告，或表格标题无法识别）')
   })
 })

@@ -46,7 +46,10 @@ export interface PdfReadOptions {
   /** Where the packed CMaps are (a URL or, in Node, a file path ending in '/'). */
   cMapUrl?: string
   standardFontDataUrl?: string
-  /** More pages than this is refused before any page is read (a budget report has ≈ 20–60). */
+  /**
+   * More pages than this is refused before any page is read. Reports run from ≈ 20 pages to a few
+   * hundred (a department printing every project's 绩效目标表); a thousand is no report.
+   */
   maxPages?: number
   /** Extra getDocument parameters (e.g. a worker port in the browser). */
   extra?: Record<string, unknown>
@@ -76,7 +79,7 @@ export async function readPdfItems(pdfjs: PdfJsLike, data: Uint8Array, options: 
     throw new PdfReadError('corrupt', `PDF 文件损坏或不完整，无法读取（${err instanceof Error ? err.message : String(err)}）`)
   }
   try {
-    const maxPages = options.maxPages ?? 150
+    const maxPages = options.maxPages ?? 1000
     if (doc.numPages > maxPages) {
       throw new PdfReadError('too-large', `PDF 有 ${doc.numPages} 页，超过 ${maxPages} 页的上限，不像一份部门预算/决算公开报告`)
     }
