@@ -105,3 +105,25 @@ describe('a 决算 flattened to single spaces (no column layout)', () => {
     expect([...said].sort()).toEqual(r.tables.map((t) => t.code).sort())
   })
 })
+
+describe('a 收支总表 whose header prints 项目 with spaces inside', () => {
+  it('tells the two sides apart by the labels that follow a figure', () => {
+    const text = [
+      '2025年部门财务收支预算总表',
+      '编制部门：上海市某区某局                                   单位：元',
+      '          本年收入                              本年支出',
+      '   项    目          预算数             项    目            预算数',
+      '一、财政拨款收入        1,000.00 一、一般公共服务支出         600.00',
+      '二、事业收入                     二、教育支出                400.00',
+      '    收入总计           1,000.00      支出总计            1,000.00',
+    ].join('\n')
+    const r = parseReport(text, { source: 't.txt' })
+    expect(r.lineItems.map((i) => [i.side, i.row_label, i.measure, i.value])).toEqual([
+      ['收入', '一、财政拨款收入', '预算数', '1000.00'],
+      ['支出', '一、一般公共服务支出', '预算数', '600.00'],
+      ['支出', '二、教育支出', '预算数', '400.00'],
+      ['收入', '收入总计', '预算数', '1000.00'],
+      ['支出', '支出总计', '预算数', '1000.00'],
+    ])
+  })
+})

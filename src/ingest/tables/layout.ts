@@ -144,11 +144,22 @@ function oneSided(header: readonly LayoutRow[], rows: readonly Record[], layout:
 function twoSided(header: readonly LayoutRow[], data: readonly Record[], emit: Emit): LineItemRow[] {
   const centre = (c: Cell) => (c.x0 + c.x1) / 2
   const items = header.flatMap((r) => r.cells).filter((c) => /^项目$/.test(c.text.replace(/\s+/g, ''))).sort((a, b) => a.x0 - b.x0)
-  if (items.length < 2) throw new Error('收支总表的表头没有两列“项目”')
-  const [left, right] = [centre(items[0]!), centre(items.at(-1)!)]
-  const isRight = (c: Cell) => Math.abs(centre(c) - right) < Math.abs(centre(c) - left)
+  let isRight: (c: Cell) => boolean
+  if (items.length >= 2) {
+    const [left, right] = [centre(items[0]!), centre(items.at(-1)!)]
+    isRight = (c) => Math.abs(centre(c) - right) < Math.abs(centre(c) - left)
+  } else {
+    // No two 项目 headers (printed "项    目", say): the 支出 labels are the ones that follow a figure in a row.
+    const starts = (pick: (cells: Cell[]) => Cell | undefined) =>
+      data.map((r) => pick([...r.row.cells].sort((a, b) => a.x0 - b.x0))).filter((c): c is Cell => c !== undefined).map((c) => c.x0).sort((a, b) => a - b)
+    const after = starts((cs) => cs.slice(cs.findIndex((c) => isFigure(c.text)) + 1 || cs.length).find((c) => !isFigure(c.text)))
+    const first = starts((cs) => cs.find((c) => !isFigure(c.text)))
+    if (after.length === 0 || first.length === 0) throw new Error('收支总表分不出收入与支出两侧（表头没有两列“项目”）')
+    const [left, right] = [first[0]!, after[Math.floor(after.length / 2)]!]
+    isRight = (c) => Math.abs(c.x0 - right) < Math.abs(c.x0 - left)
+  }
   const rightLabels = data.flatMap((r) => r.row.cells.filter((c) => !isFigure(c.text) && isRight(c)))
-  const boundary = Math.min(items.at(-1)!.x0, ...rightLabels.map((c) => c.x0))
+  const boundary = Math.min(items.length >= 2 ? items.at(-1)!.x0 : Infinity, ...rightLabels.map((c) => c.x0))
   const sideOf = (c: Cell): Side => (c.x0 < boundary ? '收入' : '支出')
   const out: LineItemRow[] = []
   for (const side of ['收入', '支出'] as const) {
