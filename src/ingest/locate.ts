@@ -8,9 +8,10 @@ const PART_AFTER_TABLES = /^第三部分|^第[三四]部分\s*(\d{4}年度?)?(�
 /** The title of a table in a line, or null. Table-of-contents lines (with dot leaders) are not titles. */
 export function tableTitle(text: string): { code: TableCode; title: string; family: TemplateFamily } | null {
   if (/\.{3,}|…{2,}/.test(text)) return null
-  const t = stripMarkup(text).replace(/\f/g, '').replace(/\s+/g, '')
-  // Optional "表一" / "一、" / "1." / "9．" prefix and a year: 表三2024年预算支出总表, 2026年预算收支总表.
-  const core = t.replace(/^(表[一二三四五六七八九十]+|[一二三四五六七八九十]+、|\d{1,2}[.．、])/, '')
+  // "表1：" / "附表3 " go first, before spaces are removed, so the table number never runs into the year.
+  const t = stripMarkup(text).replace(/\f/g, '').trim().replace(/^附?表\s*\d{1,2}(?![\d])\s*[-—.．、:：]?/, '').replace(/\s+/g, '')
+  // Optional "表一" / "表1：" / "附表3" / "一、" / "1." / "9．" prefix and a year: 表三2024年预算支出总表, 2026年预算收支总表.
+  const core = t.replace(/^(附?表[一二三四五六七八九十]+[-—.．、:：]?|[一二三四五六七八九十]+、|\d{1,2}[.．、])/, '')
   if (core.length > 40) return null
   for (const { code, title: re, family } of CATALOGUE) {
     const m = re.exec(core)

@@ -69,6 +69,8 @@ describe('the national template titles', () => {
     ['一般公共预算财政拨款基本支出决算表', 'F06'],
     ['国有资本经营预算财政拨款收入支出决算表', 'F09'],
     ['七、财政拨款“三公”经费支出决算表', 'F07'],
+    ['表1：2025年部门财务收支预算总表', 'B01'],
+    ['附表3 2025年单位支出预算总表', 'B03'],
   ]
   for (const [line, code] of cases) {
     it(`${JSON.stringify(line)} → ${code}`, () => expect(tableTitle(line)?.code ?? null).toBe(code))
