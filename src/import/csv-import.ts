@@ -413,6 +413,10 @@ export function parseCsvImport(input: string, fileName: string): CsvImportResult
     },
   })
 
+  if (errors.length === 0 && lineItems.length === 0 && documents.length === 0) {
+    // A header and nothing else: say so, naming the file, rather than import nothing.
+    fail('empty', { line: 2 }, '只有表头，没有数据行', 'the file has a header but no data rows')
+  }
   if (errors.length > 0) return { ok: false, fileName, errors }
   if (kind === 'long') assignLongDocuments(fileName, lineItems, longGroups, groups, documents)
   return { ok: true, kind: kind!, fileName, documents, lineItems }
