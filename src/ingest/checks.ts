@@ -17,7 +17,7 @@
  *   difference within the prose's last digit `rounding`.
  */
 import { checkUnits } from './checks-units'
-import { abs, cmp, decimals, div, lastDigitUnit, shift, sub, sum, toYuan } from './decimal'
+import { abs, cmp, decimals, div, lastDigitUnit, parseNumber, shift, sub, sum, toYuan } from './decimal'
 import type { CheckRow, CheckStatus, DocumentRow, EvaluationRow, LineItemRow, NarrativeRow, SangongCategory, SangongRow } from './types'
 
 export interface CheckInput {
@@ -33,7 +33,11 @@ const TOTAL_LEAF = /^(合计|小计|本年收入合计|本年支出合计)$/
 
 /** One unit of the last printed digit of a table figure, in 元. */
 function tolerance(item: LineItemRow, doc: DocumentRow): string {
-  return item.unit === '元' && doc.unit ? toYuan(lastDigitUnit(item.raw.replace(/,/g, '')), doc.unit) : '0'
+  if (item.unit !== '元' || !doc.unit) return '0'
+  // A table may print another unit than the report (the national 三公 table in 万元 inside a 元 report).
+  const printed = parseNumber(item.raw)
+  const unit = printed && cmp(printed, '0') !== 0 && cmp(toYuan(printed, '万元'), item.value) === 0 ? '万元' : doc.unit
+  return toYuan(lastDigitUnit(item.raw.replace(/,/g, '')), unit)
 }
 
 function status(diff: string, tol: string): CheckStatus {

@@ -129,3 +129,30 @@ describe('a 收支总表 whose header prints 项目 with spaces inside', () => {
     ])
   })
 })
+
+describe('a 万元 三公 table inside a 元 report', () => {
+  it('holds its sums to the 万元 table’s own last digit (0.01 万元 = 100 元)', () => {
+    const text = [
+      '上海市某区2025年区级部门预算',
+      '预算主管部门：上海市某区某局',
+      '2025年部门财务收支预算总表',
+      '编制部门：上海市某区某局                                   单位：元',
+      '',
+      '',
+      '',
+      '2025年部门“三公”经费和机关运行经费预算表',
+      '编制部门：上海市某区某局                                   单位:万元',
+      '                     “三公”经费预算数',
+      '                                                            机关运行经费预算数',
+      '   合计          因公出国(境)费   公务接待费',
+      '        3.51                1.20         2.30                   10.00',
+    ].join('\n')
+    const r = parseReport(text, { source: 't.txt' })
+    expect(r.document.unit).toBe('元')
+    expect(r.lineItems.filter((i) => i.table_code === 'B10').map((i) => [i.measure, i.value])).toEqual([
+      ['合计', '35100.00'], ['因公出国(境)费', '12000.00'], ['公务接待费', '23000.00'],
+    ])
+    const sum = r.checks.find((c) => c.check.startsWith('B10'))
+    expect([sum?.diff, sum?.status]).toEqual(['-100.00', 'rounding'])
+  })
+})
