@@ -14,6 +14,8 @@ export const COUNTY_LEVEL_CITIES: Readonly<Record<string, string>> = {
 const TITLE_RE = /(\d{4})年度?(部门|单位)(预算|决算)公开/
 /** The cover title of the national templates: "上海市普陀区2025年区级部门预算", "2024 年度部门决算". */
 const COVER_RE = /(\d{4})年度?(?:区级|市级|县级|省级)?(部门|单位)(预算|决算)(?:表)?$/
+/** The same with the publisher between year and kind: "2025年上海市普陀区商务委员会部门预算". */
+const COVER_NAMED_RE = /^(\d{4})年度?(.{4,40}?(?:局|中心|委员会|厅|院|所|站|办公室|办))(?:区级|市级|县级|省级)?(部门|单位)(预算|决算)$/
 const NAME_RE = /(?:部门名称|单位名称|预算主管部门|预算单位|编制部门|编制单位)\s*[:：]\s*([^\s\t]+)/
 /** 预算主管部门 names a department's consolidated report, 预算单位 one unit's. */
 const SCOPE_OF_NAME: ReadonlyArray<[RegExp, Scope]> = [[/预算主管部门\s*[:：]/, '部门'], [/预算单位\s*[:：]/, '单位']]
@@ -130,8 +132,11 @@ export function placeOf(publisher: string): { city: string; county_of: string } 
  */
 function readCover(lines: readonly SourceLine[], no: number): { year: string; scope: Scope; stage: Stage; publisher: string } | null {
   const t = stripMarkup(lines[no - 1]!.text).replace(/\s+/g, '')
+  if (no > 60) return null
+  const named = COVER_NAMED_RE.exec(t)
+  if (named) return { year: named[1]!, scope: named[3] as Scope, stage: named[4] as Stage, publisher: named[2]! }
   const m = COVER_RE.exec(t)
-  if (!m || no > 60) return null
+  if (!m) return null
   let above = ''
   for (let i = no - 2; i >= Math.max(0, no - 4) && lines[i]!.text.trim() !== ''; i--) above = lines[i]!.text.replace(/\s+/g, '') + above
   const before = t.slice(0, m.index)

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { readIdentity } from '../../src/ingest/identity'
 import { parseReport } from '../../src/ingest/index'
 import { rowsFromText, splitRun } from '../../src/ingest/layout/rows'
 import { stripMarkup, toLines } from '../../src/ingest/lines'
@@ -154,5 +155,19 @@ describe('a 万元 三公 table inside a 元 report', () => {
     ])
     const sum = r.checks.find((c) => c.check.startsWith('B10'))
     expect([sum?.diff, sum?.status]).toEqual(['-100.00', 'rounding'])
+  })
+})
+
+describe('cover titles of the national templates', () => {
+  const id = (text: string) => readIdentity(toLines(text), { source: 'x.txt' }).document
+  it('reads a cover naming the publisher between the year and the kind', () => {
+    expect(id('2025年上海市普陀区商务委员会部门预算\n单位：元')).toMatchObject({
+      year: '2025', publisher: '上海市普陀区商务委员会', scope: '部门', stage: '预算', city: '普陀区', county_of: '上海',
+    })
+  })
+  it('reads a cover with the year apart and the publisher wrapped above it', () => {
+    expect(id('上海市普陀区规划和自然\n资源局\n 2024 年度部门决算\n单位：万元')).toMatchObject({
+      year: '2024', publisher: '上海市普陀区规划和自然资源局', scope: '部门', stage: '决算',
+    })
   })
 })
