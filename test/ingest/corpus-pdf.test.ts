@@ -207,3 +207,17 @@ describe('page provenance of a PDF', () => {
     expect(r.lineItems.find((i) => i.table_code === 'B10')?.page).toBe(21)
   }, 60_000)
 })
+
+describe('a corpus PDF and its pdftotext -layout text', () => {
+  const key = (i: LineItemRow) => [i.table_code, i.side, i.row_label, i.class_code, i.econ_code, i.measure, i.value].join('|')
+  for (const f of ['shanghai-putuo-shangwuwei-2025-budget-dept.pdf', 'shanghai-putuo-shangwuwei-2025-budget-unit.pdf', 'shanghai-putuo-guihua-ziranziyuanju-2024-final-dept.pdf']) {
+    it(`read the same figures: ${f}`, async () => {
+      const a = (await parseCorpusPdf(f)).lineItems
+      const b = parseCorpusLayoutText(f).lineItems
+      expect(a.length).toBeGreaterThan(250)
+      // The 决算 三公 table's group header (公务用车购置及运行维护费) is named in the PDF only: compare F07 by value and leaf.
+      const norm = (rows: LineItemRow[]) => rows.map((i) => (i.table_code === 'F07' ? { ...i, measure: i.measure.split('/').slice(-2).join('/') } : i)).map(key).sort()
+      expect(norm(a)).toEqual(norm(b))
+    }, 60_000)
+  }
+})

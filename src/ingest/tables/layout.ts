@@ -166,7 +166,11 @@ function twoSided(header: readonly LayoutRow[], data: readonly Record[], emit: E
     const head = header.map((r) => ({ ...r, cells: r.cells.filter((c) => sideOf(c) === side) }))
     const figures = data.flatMap((r) => r.row.cells.filter((c) => isFigure(c.text) && sideOf(c) === side))
     if (figures.length === 0) continue
-    const columns = columnsOf(head, Math.min(...figures.map((f) => f.x0)) - 1)
+    // The value headers start right of the side's 项目 column: half way from its header to the first figure
+    // (a 决算数 centred over a wide column stands left of its right-aligned figures).
+    const firstX = Math.min(...figures.map((f) => f.x0))
+    const label = items.find((c) => sideOf(c) === side)
+    const columns = columnsOf(head, label ? (centre(label) + firstX) / 2 : firstX - 1)
     for (const r of data) {
       const cells = r.row.cells.filter((c) => sideOf(c) === side)
       const label = cells.filter((c) => !isFigure(c.text)).map((c) => c.text.replace(/\s+/g, '')).join('')
