@@ -67,7 +67,7 @@ export default defineConfig(({ mode }) => {
           },
           injectManifest: {
             // Everything one visit needs; the service worker keeps only the DuckDB pair this browser uses.
-            globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest}'],
+            globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest,bcmap}'],
             maximumFileSizeToCacheInBytes: MAX_PRECACHE_BYTES,
             // Hashed file names already change with their content.
             dontCacheBustURLsMatching: /^assets\//,
@@ -91,6 +91,9 @@ export default defineConfig(({ mode }) => {
       },
     },
     optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+    // Hosted: ES-module workers may split, so the import worker fetches pdf.js only when a PDF arrives.
+    // The single file keeps one inline (IIFE) worker with pdf.js inside it, loaded on the first import.
+    worker: single ? {} : { format: 'es' as const },
     server: { port: 5173, strictPort: false },
     // The page's <meta> policy does not govern a worker started from a URL (DuckDB's): the header does, for every
     // response. A server hosting dist/ should send the same header (README, "Security").

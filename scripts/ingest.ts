@@ -1,30 +1,19 @@
 /**
- * npm run ingest — parses every report in data/raw and writes data/dataset/*.csv.
- * Deterministic: files are read in name order and rows keep the parser's order,
- * so running it twice gives identical bytes.
+ * npm run ingest — parses every report in data/raw (*.txt and *.pdf) and
+ * writes data/dataset/*.csv. Deterministic: files are read in name order and
+ * rows keep the parser's order, so running it twice gives identical bytes.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { toCsv } from '../src/ingest/csv'
-import { addReport, DATASET_COLUMNS, emptyDataset, type DatasetTable } from '../src/ingest/dataset'
-import { parseReport } from '../src/ingest/index'
+import { DATASET_COLUMNS, type DatasetTable } from '../src/ingest/dataset'
+import { ingestDir } from './ingest-lib'
 
 const root = join(import.meta.dirname, '..')
 const rawDir = join(root, 'data', 'raw')
 const outDir = join(root, 'data', 'dataset')
 
-const ds = emptyDataset()
-let errors = 0
-for (const source of readdirSync(rawDir).filter((f) => f.endsWith('.txt')).sort()) {
-  const report = parseReport(readFileSync(join(rawDir, source), 'utf8'), { source })
-  addReport(ds, report)
-  const counts = `${report.lineItems.length} line items, ${report.narrative.length} narrative, ${report.targets.length} targets, ${report.evaluations.length} evaluations, ${report.checks.length} checks`
-  console.log(`${source}: ${counts}`)
-  for (const p of report.problems) {
-    if (p.severity === 'error') errors++
-    console.log(`  ${p.severity} ${source}:${p.line} [${p.where}] ${p.message}`)
-  }
-}
+const { dataset: ds, errors } = await ingestDir(rawDir, (line) => console.log(line))
 
 mkdirSync(outDir, { recursive: true })
 for (const table of Object.keys(DATASET_COLUMNS) as DatasetTable[]) {

@@ -10,3 +10,6 @@ declare module '*.vue' {
   const component: DefineComponent<object, object, unknown>
   export default component
 }
+
+/** pdf.js's worker code (it registers itself on globalThis.pdfjsWorker); src/import/pdf-read.ts imports it for that effect. */
+declare module 'pdfjs-dist/build/pdf.worker.mjs'

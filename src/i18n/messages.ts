@@ -236,6 +236,8 @@ export const zh = {
   imp_confirm_replace: '替换并导入',
   imp_keep_both: '另存为新文档',
   db_reload: '重新载入数据',
+  imp_pdf_hint: '也可以选择或拖入报告的 PDF：须有文字层（扫描件不支持 OCR），同样在本机解析。',
+  source_page: '第 {n} 页',
 }
 
 export type MessageKey = keyof typeof zh
@@ -477,4 +479,6 @@ export const en: Record<MessageKey, string> = {
   imp_confirm_replace: 'Replace and import',
   imp_keep_both: 'Keep both (save as a new document)',
   db_reload: 'Load the data again',
+  imp_pdf_hint: 'A report’s PDF works too: it needs a text layer (scans are not OCR’d), and is parsed on this machine as well.',
+  source_page: 'Page {n}',
 }

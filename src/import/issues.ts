@@ -46,6 +46,8 @@ export type IssueCode =
   | 'duplicate-document'
   | 'unknown-document'
   | 'too-many-errors'
+  /** A PDF that cannot be read: encrypted, corrupt, too long, or without a text layer. */
+  | 'pdf'
 
 /** Thrown by functions that return a value on success (decodeBytes); carries the issues. */
 export class ImportFailure extends Error {

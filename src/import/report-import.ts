@@ -5,7 +5,7 @@
  */
 import { addReport, emptyDataset } from '../ingest/dataset'
 import type { IdentityHints } from '../ingest/identity'
-import { parseReport } from '../ingest/index'
+import { parseReport, type ParseOptions } from '../ingest/index'
 import type { CheckRow, DocumentRow, LocatedTable, Problem } from '../ingest/types'
 import type { ImportedDocument } from './types'
 
@@ -49,8 +49,8 @@ export interface ReportImport {
  * Parses a report's text for import. `overrides` are the identity values the
  * user typed (city, year, stage …); they win over what the text says. Never throws.
  */
-export function importReportText(text: string, fileName: string, overrides?: IdentityHints['overrides']): ReportImport {
-  const report = parseReport(text, overrides ? { source: fileName, overrides } : { source: fileName })
+export function importReportText(text: string, fileName: string, overrides?: IdentityHints['overrides'], options: ParseOptions = {}): ReportImport {
+  const report = parseReport(text, overrides ? { source: fileName, overrides } : { source: fileName }, options)
   const rows = addReport(emptyDataset(), report)
 
   const byTable = new Map<string, { lines: Set<number>; figures: number }>()
@@ -72,6 +72,7 @@ export function importReportText(text: string, fileName: string, overrides?: Ide
     if (c.status === 'fail') checks.fails.push(c)
   }
 
+  // A report of titles without a figure (a blank template) is a 'file' error too: not a document of zeros.
   const fatal = report.problems.some((p) => p.where === 'file' && p.severity === 'error')
   const preview: ReportPreview = {
     fileName,

@@ -12,6 +12,8 @@ import { decodeBytes, type DecodedText } from './decode'
 import { planDocIds } from './doc-id'
 import { prepareImport } from './export-csv'
 import { ImportFailure, issue, type ImportIssue } from './issues'
+import type { PdfLayout } from '../ingest/layout/from-pdf'
+import { PdfReadError } from '../ingest/layout/pdf-items'
 import { importReportText } from './report-import'
 import type { CsvRead, ImportInput, WorkerRequest, WorkerResponse } from './worker-protocol'
 
@@ -67,5 +69,43 @@ export function handleImportRequest(req: WorkerRequest): WorkerResponse {
     return err instanceof ImportFailure
       ? { id: req.id, ok: false, issues: err.issues, message: err.message }
       : { id: req.id, ok: false, issues: [], message: err instanceof Error ? err.message : String(err) }
+  }
+}
+
+/** Reads a PDF into text and positioned rows (pdf-read.ts in the browser, pdf.js's Node build in tests). */
+export type PdfReader = (bytes: Uint8Array) => Promise<PdfLayout>
+
+/**
+ * True for a report file named *.pdf. (A PDF under another name keeps the text
+ * path, which says "this is a PDF file" rather than guessing.)
+ */
+export function isPdf(req: WorkerRequest): boolean {
+  return req.kind === 'report' && 'bytes' in req && /\.pdf$/i.test(req.fileName)
+}
+
+/** English words for what PdfReadError says in Chinese. */
+const PDF_EN: Record<PdfReadError['kind'], string> = {
+  encrypted: 'the PDF is encrypted (password protected) and cannot be read',
+  corrupt: 'the PDF is damaged or incomplete and cannot be read',
+  'no-text': 'no text layer; OCR is not supported (a scanned PDF)',
+  'too-large': 'the PDF has too many pages to be a budget disclosure report',
+}
+
+/**
+ * handleImportRequest, plus PDFs: a report request whose bytes are a PDF is
+ * read with `readPdf` and parsed from its layout (figures placed by their x
+ * position). A PDF that cannot be read is an import issue naming the file.
+ */
+export async function handleImportRequestAsync(req: WorkerRequest, readPdf: PdfReader): Promise<WorkerResponse> {
+  if (req.kind !== 'report' || !isPdf(req) || !('bytes' in req)) return handleImportRequest(req)
+  try {
+    const layout = await readPdf(new Uint8Array(req.bytes))
+    const { preview, imported } = importReportText(layout.text, req.fileName, req.overrides, { layout: layout.rows })
+    const [planned] = planDocIds([imported], new Set(req.reserved))
+    return { id: req.id, ok: true, kind: 'report', encoding: null, result: { preview, prepared: prepareImport(planned!, imported.document.doc_id) } }
+  } catch (err) {
+    if (!(err instanceof PdfReadError)) return { id: req.id, ok: false, issues: [], message: err instanceof Error ? err.message : String(err) }
+    const bad = issue('pdf', { file: req.fileName }, err.message, PDF_EN[err.kind])
+    return { id: req.id, ok: false, issues: [bad], message: bad.message.en }
   }
 }

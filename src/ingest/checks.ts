@@ -16,7 +16,8 @@
  *   the prose prints a coarser unit (万元 against a table in 元) is a
  *   difference within the prose's last digit `rounding`.
  */
-import { abs, cmp, decimals, div, lastDigitUnit, shift, sub, sum, toYuan } from './decimal'
+import { checkUnits } from './checks-units'
+import { abs, cmp, decimals, div, lastDigitUnit, parseNumber, shift, sub, sum, toYuan } from './decimal'
 import type { CheckRow, CheckStatus, DocumentRow, EvaluationRow, LineItemRow, NarrativeRow, SangongCategory, SangongRow } from './types'
 
 export interface CheckInput {
@@ -32,7 +33,11 @@ const TOTAL_LEAF = /^(合计|小计|本年收入合计|本年支出合计)$/
 
 /** One unit of the last printed digit of a table figure, in 元. */
 function tolerance(item: LineItemRow, doc: DocumentRow): string {
-  return item.unit === '元' && doc.unit ? toYuan(lastDigitUnit(item.raw.replace(/,/g, '')), doc.unit) : '0'
+  if (item.unit !== '元' || !doc.unit) return '0'
+  // A table may print another unit than the report (the national 三公 table in 万元 inside a 元 report).
+  const printed = parseNumber(item.raw)
+  const unit = printed && cmp(printed, '0') !== 0 && cmp(toYuan(printed, '万元'), item.value) === 0 ? '万元' : doc.unit
+  return toYuan(lastDigitUnit(item.raw.replace(/,/g, '')), unit)
 }
 
 function status(diff: string, tol: string): CheckStatus {
@@ -44,7 +49,8 @@ function lineList(lines: readonly number[]): string {
   return [...new Set(lines)].sort((a, b) => a - b).join(';')
 }
 
-class Checker {
+/** Collects check rows; exported for the checks kept in their own files (checks-units.ts). */
+export class Checker {
   readonly rows: CheckRow[] = []
   constructor(readonly doc: DocumentRow) {}
 
@@ -295,8 +301,8 @@ const PROSE: ReadonlyArray<[RegExp, Pick, Pick]> = [
   [/^一般公共预算当年支出$/, pick('B05', /^合计$/, totalRow), pick('F05', /^小计$/, totalRow)],
   [/^一般公共预算基本支出$/, pick('B05', /^基本支出$/, totalRow), pick('F05', /^基本支出$/, totalRow)],
   [/^财政拨款支出$/, pick('B04', /^小计$/, labelIs(/^本年支出合计$/), '支出'), pick('F05', /^小计$/, totalRow)],
-  [/^人员经费$/, pick('B06', /^人员经费$/, totalRow), (items) => items.find((i) => i.table_code === 'F06' && i.row_label === '人员经费合计' && /基本支出$/.test(i.measure))],
-  [/^公用经费$/, pick('B06', /^公用经费$/, totalRow), (items) => items.find((i) => i.table_code === 'F06' && i.row_label === '公用经费合计' && /基本支出$/.test(i.measure))],
+  [/^人员经费$/, pick('B06', /^人员经费$/, totalRow), (items) => items.find((i) => i.table_code === 'F06' && i.row_label === '人员经费合计' && /基本支出$|^人员经费\/决算数$/.test(i.measure))],
+  [/^公用经费$/, pick('B06', /^公用经费$/, totalRow), (items) => items.find((i) => i.table_code === 'F06' && i.row_label === '公用经费合计' && /基本支出$|^公用经费\/决算数$/.test(i.measure))],
   [/^机关运行经费$/, pick('B11', /^合计$/, (i) => i.row_kind === '合计'), (items) => items.find((i) => i.table_code === 'F10' && /行政单位/.test(i.row_label))],
   [/^三公经费$/, pick('B10', /^合计$/, labelIs(/^合计$/)), pick('F07', /^决算数\/合计$/, () => true)],
   [/^三公经费预算$/, () => undefined, pick('F07', /^预算数\/合计$/, () => true)],
@@ -398,6 +404,7 @@ export function runChecks(input: CheckInput): CheckRow[] {
   checkTwoSided(c, lineItems)
   checkRowTotals(c, lineItems)
   checkHierarchy(c, lineItems)
+  checkUnits(c, lineItems)
   checkCrossTable(c, lineItems, doc)
   checkSangong(c, sangong, lineItems)
   checkProse(c, narrative, lineItems, doc)

@@ -1,3 +1,4 @@
+import type { LayoutRow } from './layout/rows'
 import type { ExtractionStyle } from './lines'
 import type { DocumentRow, LocatedTable, Problem, SourceLine } from './types'
 
@@ -10,6 +11,8 @@ export interface ParseContext {
   tables: readonly LocatedTable[]
   /** Problems are pushed here, each naming its table/section and line. */
   problems: Problem[]
+  /** Positioned rows of a PDF (rows[i] is line i + 1); layout-mode text derives them from the lines. */
+  layout?: readonly LayoutRow[]
 }
 
 /** The lines of [start, end) (1-based, end exclusive). */

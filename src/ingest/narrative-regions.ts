@@ -64,6 +64,11 @@ const PART_1 = /^第一部分\s*(部门|单位)?概况$/
 const PART_2 = /^第二部分/
 /** 第三部分 2026年度部门预算情况说明 / 第三部分 情况说明 (jincheng-2022-final.txt line 488). */
 const NARRATIVE_PART = /^第[三四]部分\s*\S{0,24}情况说明$/
+/** The national budget template's prose: 预算编制说明 before the tables, 其他相关情况说明 after them. */
+const BUDGET_NOTES = /^(\d{4}年)?(部门|单位|预算单位)?预算编制说明$/
+const OTHER_NOTES = /^其他相关情况说明$/
+/** A project's own description (…专项经费情况说明) ends 其他相关情况说明: its figures are that project's. */
+const PROJECT_NOTES = /经费情况说明$/
 /** What follows the narrative: 第四部分 名词解释, 第五部分 附件. */
 const PART_AFTER = /^第[四五六七八九]部分|^名词解释$/
 
@@ -85,8 +90,23 @@ export function proseRanges(ctx: ParseContext): LineRange[] {
     ranges.push({ start: overview.no + 1, end: end ? end.no : firstTable })
   }
 
-  // 情况说明: from its heading (after the tables) to 名词解释.
-  const narrative = lines.find((l) => l.no > lastTable && NARRATIVE_PART.test(plain(l.text).replace(/\s+/g, ' ')))
+  // The national budget template: 预算编制说明 (after the 目录, before the tables) and 其他相关情况说明.
+  const notes = lines.filter((l) => l.no < firstTable && BUDGET_NOTES.test(plain(l.text).replace(/\s+/g, ''))).at(-1)
+  if (notes) ranges.push({ start: notes.no + 1, end: firstTable })
+  const other = lines.find((l) => l.no > lastTable && OTHER_NOTES.test(plain(l.text).replace(/\s+/g, '')))
+  if (other) {
+    const end = lines.find((l) => l.no > other.no && PROJECT_NOTES.test(plain(l.text).replace(/\s+/g, '')) && plain(l.text).length <= 40)
+    ranges.push({ start: other.no + 1, end: end ? end.no : lines.length + 1 })
+  }
+
+  // 情况说明: from its heading (after the tables) to 名词解释. The national 决算 prints the heading
+  // over two lines: "第三部分 上海市…局 2024 年度部门决算" / "情况说明".
+  const next = (no: number) => lines.find((l) => l.no > no && plain(l.text) !== '')
+  const narrative = lines.find((l) => {
+    if (l.no <= lastTable) return false
+    const t = plain(l.text).replace(/\s+/g, ' ')
+    return NARRATIVE_PART.test(t) || (/^第[三四]部分/.test(t) && plain(next(l.no)?.text ?? '') === '情况说明')
+  })
   if (!narrative) return ranges
   let start = narrative.no + 1
   let lastHeading = 0

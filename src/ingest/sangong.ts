@@ -12,9 +12,17 @@ export function sangongCategory(printed: string): SangongCategory | null {
   if (/接待/.test(t)) return '公务接待费'
   if (/购置及运行|^小计$/.test(t)) return '公务用车购置及运行费'
   if (/购置费$/.test(t)) return '公务用车购置费'
-  if (/运行维护费$/.test(t)) return '公务用车运行维护费'
+  // B10 of the national template prints the column as 运行费.
+  if (/运行(维护)?费$/.test(t)) return '公务用车运行维护费'
   if (/^合计$/.test(t)) return '合计'
   return null
+}
+
+/** The category of a header path; "公务用车购置及运行维护费/小计" names the composite by its leaf 小计. */
+function categoryOf(path: readonly string[]): SangongCategory | null {
+  const leaf = path.at(-1)
+  if (!leaf) return null
+  return leaf === '小计' && path.length > 1 ? sangongCategory(path[0]!) : sangongCategory(leaf)
 }
 
 const ORDER: readonly SangongCategory[] = ['合计', '因公出国（境）费', '公务用车购置及运行费', '公务用车购置费', '公务用车运行维护费', '公务接待费']
@@ -39,18 +47,19 @@ export function deriveSangong(doc: DocumentRow, items: readonly LineItemRow[], n
     const measures = [...new Set(b10.map((r) => r.measure))]
     const total = measures.includes('合计') ? '合计' : measures[0]
     for (const r of b10) {
-      const category = sangongCategory(r.row_label)
-      if (category && r.measure === total) push('预算', category, r.value, r.line)
+      // The national template has no row labels: its columns are the categories (合计 … 小计, 购置费, 运行费).
+      const category = r.row_label ? (r.measure === total ? sangongCategory(r.row_label) : null) : categoryOf(r.measure.split('/'))
+      if (category) push('预算', category, r.value, r.line)
     }
   }
 
   for (const r of items.filter((r) => r.table_code === 'F07')) {
-    const [group, ...rest] = r.measure.split('/')
-    const figure: Stage | null = group?.startsWith('预算') ? '预算' : group?.startsWith('决算') ? '决算' : null
-    if (!figure || rest.length === 0) continue
-    // "公务用车购置及运行维护费/小计" names the composite by its leaf 小计.
-    const leaf = rest.at(-1)!
-    const category = leaf === '小计' ? sangongCategory(rest[0]!) : sangongCategory(leaf)
+    // Shanxi prints the figure above the categories ("预算数/因公出国(境)费"), the national template below ("合计/预算数").
+    const parts = r.measure.split('/')
+    const at = /^[预决]算/.test(parts[0]!) ? 0 : /^[预决]算/.test(parts.at(-1)!) ? parts.length - 1 : -1
+    if (at < 0 || parts.length < 2) continue
+    const figure: Stage = parts[at]!.startsWith('预算') ? '预算' : '决算'
+    const category = categoryOf(parts.filter((_, i) => i !== at))
     if (category) push(figure, category, r.value, r.line)
   }
 

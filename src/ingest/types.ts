@@ -53,6 +53,8 @@ export interface LineItemRow {
   raw: string
   /** 1-based line in the source file where `raw` stands. */
   line: number
+  /** 1-based page of a PDF-born (or form-feed paged) document, when known; not a dataset column. */
+  page?: number
   /**
    * Extra column (not in the original contract): what kind of row this is, so
    * sums do not double count. '合计' for a table's total row, '单位' for a unit's
@@ -164,6 +166,8 @@ export interface LocatedTable {
   start: number
   /** 1-based line where the next section begins (exclusive). */
   end: number
+  /** Which template family the title belongs to (templates.ts); the national tables are read by position. */
+  family?: 'shanxi' | 'national'
 }
 
 /** A line of the source with its 1-based number. */

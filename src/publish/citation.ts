@@ -10,6 +10,7 @@
 import type { CitableRow } from '../db/queries/rows-on-line'
 import { cmp, parseNumber, round, shift, toYuan } from '../ingest/decimal'
 import { isWatermark, toLines } from '../ingest/lines'
+import { pageOfLine } from './pages'
 import { locateTables } from '../ingest/locate'
 import type {
   DocumentRow, EvaluationRow, LineItemRow, LocatedTable, NarrativeRow, SangongRow, TableCode, TargetRow,
@@ -45,6 +46,8 @@ export interface Citation {
   sourceFile: string
   /** 1-based line of the cited figure in the source file. */
   line: number
+  /** 1-based page of that line when the source has pages (a PDF's text), else 0 or absent. */
+  page?: number
   /** B01…F10, or '' for narrative and appendix tables. */
   tableCode: TableCode | ''
   /** Template name: 预算支出总表, or 情况说明 / 项目支出绩效目标表 / 项目支出绩效自评表. */
@@ -385,6 +388,7 @@ function evaluationDetails(c: Citation, lang: Lang): string {
 }
 
 function lineRef(c: Citation, lang: Lang): string {
+  if (c.page) return lang === 'zh' ? `（原文第${c.page}页，第${c.line}行）` : ` (${c.sourceFile}, page ${c.page}, line ${c.line})`
   return lang === 'zh' ? `（原文第${c.line}行）` : ` (${c.sourceFile}, line ${c.line})`
 }
 
@@ -502,9 +506,12 @@ export type { CitableRow }
 
 /** The citation of any dataset row, told apart by its columns (a FigureLink can hold any of them). */
 export function cite(row: CitableRow, doc: DocumentRow, source: SourceText): Citation {
-  if ('table_code' in row) return citeLineItem(row, doc, source)
-  if ('category' in row) return citeSangong(row, doc, source)
-  if ('relation' in row) return citeNarrative(row, doc, source)
-  if ('executed_yuan' in row) return citeEvaluation(row, doc, source)
-  return citeTarget(row, doc, source)
+  const c =
+    'table_code' in row ? citeLineItem(row, doc, source)
+    : 'category' in row ? citeSangong(row, doc, source)
+    : 'relation' in row ? citeNarrative(row, doc, source)
+    : 'executed_yuan' in row ? citeEvaluation(row, doc, source)
+    : citeTarget(row, doc, source)
+  const page = pageOfLine(linesOf(source), c.line)
+  return page ? { ...c, page } : c
 }

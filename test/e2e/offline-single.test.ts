@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp, launch, ROOT, waitForDb, type Page } from './harness'
 import { blockNetwork, CHANGZHI_208_SQL, CHANGZHI_208_YUAN, checkComparePivot, cspOf, runSql, tryForeignFetch, visitEveryView, watchProblems, type Problems } from './offline-helpers'
 
-const BUDGET_BYTES = 12 * 1000 * 1000
+// Issue 11 raised the budget from 12 to 14 MB for pdf.js and the Chinese CMaps (PDF import).
+const BUDGET_BYTES = 14 * 1000 * 1000
 
 let dist: string
 let fileUrl: string
@@ -39,7 +40,7 @@ afterAll(async () => {
 })
 
 describe('the single-file build opened from file:// with the network blocked', () => {
-  it('is one HTML file within the 12 MB budget', () => {
+  it('is one HTML file within the 14 MB budget', () => {
     expect(readdirSync(dist)).toEqual(['kanzhang.html'])
     expect(statSync(join(dist, 'kanzhang.html')).size).toBeLessThanOrEqual(BUDGET_BYTES)
   })

@@ -2,18 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { toCsv } from '../../src/ingest/csv'
-import { addReport, DATASET_COLUMNS, emptyDataset, type DatasetTable } from '../../src/ingest/dataset'
-import { parseReport } from '../../src/ingest/index'
+import { DATASET_COLUMNS, type DatasetTable } from '../../src/ingest/dataset'
+import { ingestDir } from '../../scripts/ingest-lib'
 
 const sources = readdirSync('data/raw').filter((f) => f.endsWith('.txt')).sort()
 const rawLines = Object.fromEntries(sources.map((f) => [f.replace(/\.txt$/, ''), readFileSync(`data/raw/${f}`, 'utf8').split(/\r\n|\n|\r/)]))
 
-function build() {
-  const ds = emptyDataset()
-  for (const source of sources) addReport(ds, parseReport(readFileSync(`data/raw/${source}`, 'utf8'), { source }))
-  return ds
-}
-const ds = build()
+// The same code path as npm run ingest (it reads data/raw/*.pdf too).
+const build = async () => (await ingestDir('data/raw')).dataset
+const ds = await build()
 
 /** Our own CSV files, read by PapaParse as an outside tool would. */
 function readCsv(text: string): Record<string, string>[] {
@@ -28,8 +25,8 @@ describe('data/dataset', () => {
     }
   })
 
-  it('is deterministic: parsing twice gives identical bytes', () => {
-    const again = build()
+  it('is deterministic: parsing twice gives identical bytes', async () => {
+    const again = await build()
     for (const table of Object.keys(DATASET_COLUMNS) as DatasetTable[]) {
       expect(toCsv(DATASET_COLUMNS[table] as never, again[table] as never)).toBe(toCsv(DATASET_COLUMNS[table] as never, ds[table] as never))
     }

@@ -218,18 +218,24 @@ describe('parsePdftotextTables on jincheng-2024-budget.txt', () => {
     ])
   })
 
-  it('does not guess: 培训中心培训专项 `500.00 500.00` (line 1147) gets its 合计 and a problem for the fund column', () => {
+  it('places the fund column by the gaps, verified by arithmetic: B12 晋城技师学院 (lines 1131–1215)', () => {
+    // `培训中心培训专项 500.00·····500.00` (line 1147): four empty cells between 合计 and 单位资金.
     const rows = items.filter((r) => r.table_code === 'B12' && r.line === 1147)
-    expect(rows.map((r) => [r.measure, r.raw])).toEqual([['合计', '500.00']])
-    const p = tableProblems.find((x) => x.where === 'B12' && x.line === 1147)
-    expect(p?.message).toMatch(/500\.00.*无法由算术唯一确定/)
-    // 50.00 (自收自支人员工资, line 1140) + 500.00 or 500.00 + 30.00 + 20.00 could each make
-    // 技师学院's 单位资金 550.00: every unplaced figure is a single-source project of that unit.
-    for (const q of tableProblems) {
-      expect(q.where).toBe('B12')
-      expect(q.line).toBeGreaterThan(1131)
-      expect(q.line).toBeLessThan(1217)
-    }
+    expect(rows.map((r) => [r.measure, r.raw])).toEqual([['合计', '500.00'], ['单位资金', '500.00']])
+    // `中职助学金 381.66 381.66·····` (line 1133): five trailing spaces, four empty columns after 一般公共预算.
+    expect(items.filter((r) => r.table_code === 'B12' && r.line === 1133).map((r) => [r.measure, r.raw])).toEqual([
+      ['合计', '381.66'],
+      ['财政拨款/一般公共预算', '381.66'],
+    ])
+    // Arithmetic agrees: the unit's 4202.03 一般公共预算 and 550.00 单位资金 are the sums of its projects.
+    const unitChecks = report.checks.filter((c) => /^B12 .*：晋城技师学院 = 各项目之和$/.test(c.check))
+    expect(unitChecks.map((c) => [c.check, c.expected, c.status])).toEqual([
+      ['B12 合计：晋城技师学院 = 各项目之和', '47520300.00', 'pass'],
+      ['B12 财政拨款/一般公共预算：晋城技师学院 = 各项目之和', '42020300.00', 'pass'],
+      ['B12 单位资金：晋城技师学院 = 各项目之和', '5500000.00', 'pass'],
+    ])
+    // No figure of the budget's tables is left unplaced any more.
+    expect(tableProblems.filter((p) => /无法由算术唯一确定/.test(p.message))).toEqual([])
   })
 
   it('names the line of every problem it reports', () => {

@@ -7,6 +7,7 @@
 import { linesBetween, type ParseContext } from '../context'
 import { decimals, parseNumber, toYuan } from '../decimal'
 import type { LineItemRow, LocatedTable, TableCode } from '../types'
+import { agreeingWithGaps, gapColumns } from './pdf-gaps'
 import { rowPlacements, scaled, solveGroups, type Group, type PlaceVar } from './pdf-place'
 import { dataStart, readRows, rowStyle, type RawRow } from './pdf-rows'
 import { measures, sourceOfLabel, TEMPLATES, type FundSource, type SideSpec } from './pdf-templates'
@@ -137,7 +138,9 @@ function placeTable(ctx: ParseContext, t: LocatedTable, raws: RawRow[], sources:
       continue
     }
     const nums = values as number[]
-    r.v = { values: nums, options: rowPlacements(nums, r.spec.columns.length, r.spec.identities, excludedColumns(code, r.spec, sources), 1) }
+    const width = r.spec.columns.length
+    const options = rowPlacements(nums, width, r.spec.identities, excludedColumns(code, r.spec, sources), 1)
+    r.v = { values: nums, options: agreeingWithGaps(options, gapColumns(ctx.lines, r.raw.values, width)) }
   }
 
   // Column arithmetic: a parent equals the sum of its children in every column.
