@@ -79,3 +79,25 @@ export interface AxisTooltipParam {
   axisValueLabel?: string
   value?: unknown
 }
+
+/** Height of one row of a wrapped (plain) legend, px. */
+export const LEGEND_ROW_PX = 22
+
+/**
+ * Rows a plain legend of these names takes in a chart `width` px wide: each
+ * item is a 25 px symbol, 5 px gap, its name (12 px text; a CJK character
+ * 1em, others about 0.6em) and 10 px to the next. A scrolling legend ("1/8")
+ * hides series, so the charts wrap theirs and make room for it.
+ */
+export function legendRows(names: readonly string[], width: number): number {
+  const inner = Math.max(120, width - 24)
+  let rows = 1
+  let x = 0
+  for (const n of names) {
+    let w = 40
+    for (const ch of n) w += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/.test(ch) ? 12 : 7.2
+    if (x > 0 && x + w > inner) { rows++; x = 0 }
+    x += w
+  }
+  return names.length ? rows : 0
+}

@@ -1,7 +1,7 @@
 /** Compare: a grouped bar chart, one series per document, from the pivot rows. */
 import type { AmountUnit } from '../format/amount'
 import type { CompareRow, ValueMode } from '../db/queries/compare'
-import { ANIMATION, aria, CLICK_HINT_ZH, escapeHtml, formatScaled, largest, PALETTE, scale, titleBlock, tooltipFoot, type AxisTooltipParam } from './common'
+import { ANIMATION, aria, CLICK_HINT_ZH, escapeHtml, formatScaled, largest, LEGEND_ROW_PX, legendRows, PALETTE, scale, titleBlock, tooltipFoot, type AxisTooltipParam } from './common'
 
 export interface CompareChartInput {
   rows: readonly CompareRow[]
@@ -16,6 +16,8 @@ export interface CompareChartInput {
   limit?: number
   /** The tooltip's last line, telling readers a bar opens its source (in the page's language). */
   hint?: string
+  /** Width the chart is laid out for, px (default 720): row names wrap within a third of it. */
+  width?: number
 }
 
 /** The rows the chart draws: the largest by absolute value, in their original order. */
@@ -33,6 +35,7 @@ export function compareChartOption(input: CompareChartInput) {
   const source = rows.map((r) => [r.dim_label, ...input.docs.map((d) => valueOf(r.values[d] ?? null))])
   const axisUnit = input.mode === 'share' ? '%' : input.unit
   const names = input.docs.map((d) => input.labels[d] ?? d)
+  const width = input.width ?? 720
   const description = [
     `${names.join('、')}，共${rows.length}行，单位：${axisUnit}`,
     ...input.docs.map((d, i) => `${names[i]}最大的是：${largest(rows.map((r) => ({ name: r.dim_label, value: valueOf(r.values[d] ?? null) })), 3, axisUnit)}`),
@@ -43,12 +46,14 @@ export function compareChartOption(input: CompareChartInput) {
     ...aria(input.title, description),
     color: [...PALETTE],
     title: titleBlock(input.title, `单位：${axisUnit}`),
-    legend: { bottom: 0, type: 'scroll' },
-    grid: { left: 8, right: 16, top: 64, bottom: 32, containLabel: true },
+    // Wrapped, not paged, so every document stays named; the grid makes room for its rows.
+    legend: { bottom: 0, type: 'plain' },
+    grid: { left: 8, right: 16, top: 64, bottom: 10 + legendRows(names, width) * LEGEND_ROW_PX, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: compareTooltip(input.mode === 'share' ? '%' : input.unit, input.hint ?? CLICK_HINT_ZH) },
     dataset: { dimensions, source },
     xAxis: { type: 'value', name: axisUnit },
-    yAxis: { type: 'category', inverse: true, axisLabel: { width: 140, overflow: 'truncate' } },
+    // Long names (人力资源和社会保障管理事务) wrap onto a second line rather than end in "…".
+    yAxis: { type: 'category', inverse: true, axisLabel: { width: Math.round(Math.min(170, width * 0.34)), overflow: 'break', lineHeight: 14 } },
     series: input.docs.map(() => ({ type: 'bar', barMaxWidth: 18 })),
   }
 }

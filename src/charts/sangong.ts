@@ -10,7 +10,7 @@
  */
 import { formatAmount, type AmountUnit } from '../format/amount'
 import type { SangongPoint } from '../db/queries/sangong'
-import { ANIMATION, aria, CLICK_HINT_ZH, escapeHtml, PALETTE, scale, spoken, titleBlock, tooltipFoot } from './common'
+import { ANIMATION, aria, CLICK_HINT_ZH, escapeHtml, LEGEND_ROW_PX, legendRows, PALETTE, scale, spoken, titleBlock, tooltipFoot } from './common'
 
 /** What the chart needs of a point's document. */
 export interface SangongDoc {
@@ -46,6 +46,14 @@ export interface SangongChartOptions {
   docs?: readonly SangongDoc[]
   /** The tooltip's last line, telling readers a point opens its source (in the page's language). */
   hint?: string
+  /** Width the chart is laid out for, px (default 960): the legend wraps into rows below the plot. */
+  width?: number
+}
+
+/** Height the chart needs at this width: the plot plus the rows of its legend. */
+export function sangongChartHeight(points: readonly SangongPoint[], category: string, docs: readonly SangongDoc[], width: number): number {
+  const names = sangongSeries(points, category, '万元', docs).map((s) => s.name)
+  return (width < 600 ? 320 : 380) + legendRows(names, width) * LEGEND_ROW_PX
 }
 
 /** Series name: 晋城 预算（部门）, 晋城 决算（单位，推算）; without a known scope 晋城 预算 / 晋城 预算（推算）. */
@@ -102,6 +110,7 @@ export function sangongTooltip(unit: AmountUnit, hint: string) {
 
 export function sangongChartOption(points: readonly SangongPoint[], category: string, unit: AmountUnit, title: string, source: string, opts: SangongChartOptions = {}) {
   const docs = opts.docs ?? []
+  const width = opts.width ?? 960
   const series = sangongSeries(points, category, unit, docs)
   const labelOf = new Map(docs.map((d) => [d.doc_id, d.label]))
   const years = [...new Set(points.map((p) => p.year))].sort()
@@ -115,10 +124,11 @@ export function sangongChartOption(points: readonly SangongPoint[], category: st
     ...aria(title, [`单位：${unit}`, description, source].filter(Boolean).join('。'), false),
     color: [...PALETTE],
     title: titleBlock(title, `单位：${unit}`),
-    legend: { bottom: 0, type: 'scroll' },
-    grid: { left: 8, right: 24, top: 70, bottom: 36, containLabel: true },
+    // Wrapped, not paged: every series stays visible, the plot keeps the rest of the height.
+    legend: { bottom: 0, type: 'plain' },
+    grid: { left: 8, right: 24, top: 70, bottom: 12 + legendRows(series.map((x) => x.name), width) * LEGEND_ROW_PX, containLabel: true },
     tooltip: { trigger: 'item', confine: true, extraCssText: 'max-width:360px;white-space:normal;', formatter: sangongTooltip(unit, opts.hint ?? CLICK_HINT_ZH) },
-    xAxis: { type: 'value', name: '', min: years.length ? Math.min(...years) - 1 : undefined, max: years.length ? Math.max(...years) + 1 : undefined, interval: 1, axisLabel: { formatter: (v: number) => String(v) } },
+    xAxis: { type: 'value', name: '', min: years.length ? Math.min(...years) - 1 : undefined, max: years.length ? Math.max(...years) + 1 : undefined, interval: 1, axisLabel: { hideOverlap: true, formatter: (v: number) => String(v) } },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => spoken(v) } },
     series: series.map((s) => {
       const color = PALETTE[cities.indexOf(s.city) % PALETTE.length]
@@ -137,6 +147,8 @@ export function sangongChartOption(points: readonly SangongPoint[], category: st
         symbolSize: 10,
         itemStyle: s.derived ? { color: '#fff', borderColor: color, borderWidth: 2 } : { color },
         lineStyle: { color, type: s.derived ? 'dashed' : s.figure === '预算' ? 'dotted' : 'solid', width: 2 },
+        // On a narrow chart the figures would overlap: the first label drawn wins, the tooltip has them all.
+        labelLayout: { hideOverlap: true },
         label: { show: true, position: 'top', formatter: (p: { data: PointData }) => formatAmount(p.data.amount, unit) + (s.derived ? '（推算）' : '') },
         ...(links.length ? { markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color, type: 'dashed', width: 2 }, data: links } } : {}),
       }

@@ -99,6 +99,6 @@ export function splitChartOption(parts: readonly { part: string; amount: number 
     // The card's heading names the split; the title travels only with an exported image.
     title: { text: title, left: 'left', textStyle: { fontSize: 12, fontWeight: 400, color: '#666' } },
     tooltip: { trigger: 'item', formatter: '{b}: {c} ' + unit + ' ({d}%)' },
-    series: [{ type: 'pie', radius: ['35%', '65%'], top: 16, data: parts.map((p) => ({ name: p.part, value: scale(p.amount, unit) })), label: { formatter: '{b}\n{d}%' } }],
+    series: [{ type: 'pie', radius: ['35%', '65%'], top: 16, data: parts.map((p) => ({ name: p.part, value: scale(p.amount, unit) })), label: { formatter: '{b}\n{d}%', width: 96, overflow: 'break' }, labelLine: { length: 8, length2: 8 } }],
   }
 }

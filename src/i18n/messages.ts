@@ -221,6 +221,9 @@ export const zh = {
   imp_badge_title: '导入的文档，只保存在本浏览器中',
   imp_remove_in_import: '在“导入”页删除',
   // end import
+  // phone, English, Excel (issue 15)
+  menu: '菜单',
+  // end phone-english-excel
 }
 
 export type MessageKey = keyof typeof zh
@@ -447,4 +450,7 @@ export const en: Record<MessageKey, string> = {
   imp_badge_title: 'An imported document, kept in this browser only',
   imp_remove_in_import: 'Remove it in Import',
   // end import
+  // phone, English, Excel (issue 15)
+  menu: 'Menu',
+  // end phone-english-excel
 }
