@@ -223,6 +223,23 @@ export const zh = {
   // end import
   // phone, English, Excel (issue 15)
   menu: '菜单',
+  colon: '：',
+  unit_label: '单位：{unit}',
+  derived_suffix: '（推算）',
+  sangong_title: '三公经费 · {category}',
+  function_class: '功能分类',
+  query_result: '查询结果',
+  execution_subtitle: '决算 ÷ 预算，仅在同一文件同时给出两者时计算；跨年份（如 2022 决算对 2026 预算）只是变化，不是执行率。',
+  f07_budget_col: '预算数（全年预算，{unit}）',
+  f07_actual_col: '决算数（{unit}）',
+  f07_rate_den: '全年预算数（F07 预算数为调整后的全年预算）',
+  projects_count: '{n} 个项目（B12 本年预算 / B13 上年结转）',
+  ind_period: '期间',
+  ind_level1: '一级指标',
+  ind_level2: '二级指标',
+  ind_level3: '三级指标',
+  ind_value: '指标值',
+  no_budget: '无预算',
   // end phone-english-excel
 }
 
@@ -354,8 +371,8 @@ export const en: Record<MessageKey, string> = {
   rate_note: 'Rate = actual ÷ {den}',
   // polish
   chart_click_hint: 'Click for the source',
-  caveat_trend_scope: '{series}: {parts} — different scope (a 部门 report consolidates its subordinate units, a 单位 report covers one unit): not one time series, so the chart does not join them.',
-  caveat_trend_stage: '{series}: {parts} — taken from reports of different stages (the budget a 决算 report prints is usually the full-year budget; a 预算 report prints the initial budget).',
+  caveat_trend_scope: '{series}: {parts} — different scope (a department report consolidates its subordinate units, a unit report covers one unit): not one time series, so the chart does not join them.',
+  caveat_trend_stage: '{series}: {parts} — taken from reports of different stages (the budget a final-accounts report prints is usually the full-year budget; a budget report prints the initial budget).',
   // end polish
   // publish
   cite_title: 'Source of',
@@ -400,7 +417,7 @@ export const en: Record<MessageKey, string> = {
   imp_paste_name: 'Name (used as the file name)',
   imp_read_text: 'Read the pasted text',
   imp_csv: 'Import CSV',
-  imp_csv_hint: 'Canonical line_items / documents columns, or a simple long table: city,year,stage,item,amount,unit. UTF-8, with BOM, or GBK; full-width digits, 1,234.5万, （12.3）, “—” and blanks.',
+  imp_csv_hint: 'Canonical line_items / documents columns, or a simple long table: city,year,stage,item,amount,unit (the Chinese headers too). UTF-8, with BOM, or GBK; full-width digits, amounts with a wan (ten-thousand) suffix, （12.3）, “—” and blanks.',
   imp_choose_csv: 'Choose CSV files',
   imp_reading: 'Reading…',
   imp_saving: 'Loading and saving…',
@@ -452,5 +469,22 @@ export const en: Record<MessageKey, string> = {
   // end import
   // phone, English, Excel (issue 15)
   menu: 'Menu',
+  colon: ': ',
+  unit_label: 'Unit: {unit}',
+  derived_suffix: ' (derived)',
+  sangong_title: 'Three public expenses · {category}',
+  function_class: 'Functional classification',
+  query_result: 'Query result',
+  execution_subtitle: 'Actual ÷ budget, computed only where one report gives both; across years (a 2022 final account against a 2026 budget) it is change, not execution.',
+  f07_budget_col: 'Budget (full-year, {unit})',
+  f07_actual_col: 'Actual ({unit})',
+  f07_rate_den: 'the full-year budget (F07 prints the adjusted full-year budget)',
+  projects_count: '{n} projects (B12 this year’s budget / B13 carried over)',
+  ind_period: 'Period',
+  ind_level1: 'Level 1 indicator',
+  ind_level2: 'Level 2 indicator',
+  ind_level3: 'Level 3 indicator',
+  ind_value: 'Target',
+  no_budget: 'no budget',
   // end phone-english-excel
 }

@@ -77,3 +77,34 @@ export function layoutProblems(page: Page, opts: { touch: boolean }): Promise<st
     return out
   }, opts)
 }
+
+/**
+ * Chinese left in the interface when it is in English: every visible text
+ * (and button/field label) that holds a Han character outside report data.
+ * Report data is what an element marked `data-value` holds (names of items,
+ * projects, units and publishers, quotes, the source text, SQL) plus the
+ * city names, which have no English in the reports; everything else is the
+ * interface's own text and must be translated.
+ */
+export function hanOutsideData(page: Page, cities: readonly string[]): Promise<string[]> {
+  return page.evaluate((cities) => {
+    const out: string[] = []
+    const skip = (el: Element | null): boolean => {
+      for (let e = el; e; e = e.parentElement) {
+        if (e.matches(':not(html)[lang^="zh"], [data-value], option, script, style, textarea, pre, code, .visually-hidden')) return true
+        if (e instanceof HTMLDetailsElement && !e.open && !e.querySelector(':scope > summary')?.contains(el)) return true
+      }
+      const r = el?.getBoundingClientRect()
+      return !r || r.width === 0 || r.height === 0
+    }
+    const han = /[\u3400-\u9fff]/
+    const strip = (s: string) => cities.reduce((x, c) => x.split(c).join(''), s)
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = (n.textContent ?? '').trim()
+      if (!han.test(text) || skip(n.parentElement)) continue
+      if (han.test(strip(text))) out.push(`${n.parentElement!.tagName.toLowerCase()}: "${text.slice(0, 60)}"`)
+    }
+    return [...new Set(out)]
+  }, cities)
+}
