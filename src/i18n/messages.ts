@@ -240,6 +240,9 @@ export const zh = {
   ind_level3: '三级指标',
   ind_value: '指标值',
   no_budget: '无预算',
+  export_table_xlsx: '导出表格 XLSX',
+  export_table_xlsx_label: '按屏幕显示导出表格为 Excel 文件（数字为数值单元格，含单位、来源）',
+  export_rows_xlsx: '导出明细行 XLSX',
   // end phone-english-excel
 }
 
@@ -486,5 +489,8 @@ export const en: Record<MessageKey, string> = {
   ind_level3: 'Level 3 indicator',
   ind_value: 'Target',
   no_budget: 'no budget',
+  export_table_xlsx: 'Export table XLSX',
+  export_table_xlsx_label: 'Export the table as displayed to an Excel file (numeric cells, with unit and source)',
+  export_rows_xlsx: 'Export underlying rows XLSX',
   // end phone-english-excel
 }

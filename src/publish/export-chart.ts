@@ -84,12 +84,29 @@ function radiusPx(r: unknown, size: number, fallbackPct: number): number {
  * source line and notes at the bottom, system fonts, a white background and
  * no animation. The input is not changed; keys it does not know are kept.
  */
-export function exportOption(option: object, meta: ExportMeta): ChartOption {
+/** Where an export puts things, px: the header (title, unit, legend) and footer (source, notes) around the plot, and the image's size. */
+export interface ExportLayout {
+  width: number
+  /** The image's height: the requested one, or more so the plot keeps half of it. */
+  height: number
+  header: number
+  footer: number
+  /** Height left to the plot (height − header − footer). */
+  plot: number
+}
+
+/** The plot's least share of an exported image's height: a long source and caveats lengthen the image, never squash the chart. */
+export const MIN_PLOT_SHARE = 0.5
+
+/** The layout of an export of this option with this title, unit, source and notes. */
+export function exportLayout(option: object, meta: ExportMeta): ExportLayout {
+  return layoutOf(option as ChartOption, meta).layout
+}
+
+function layoutOf(src: ChartOption, meta: ExportMeta) {
   const width = meta.width ?? DEFAULT_SIZE.width
-  const height = meta.height ?? DEFAULT_SIZE.height
   const inner = width - 2 * PAD
   const zh = (meta.lang ?? 'zh') === 'zh'
-  const src = option as ChartOption
 
   const unitText = meta.unit ? (zh ? `单位：${meta.unit}` : `Unit: ${meta.unit}`) : ''
   const subtext = [meta.subtitle ?? '', unitText].filter(Boolean).join(zh ? '　' : '  ·  ')
@@ -106,6 +123,15 @@ export function exportOption(option: object, meta: ExportMeta): ChartOption {
   const footerText = [meta.source, ...(meta.notes ?? [])].filter(Boolean).join('\n')
   const footerLines = footerText ? wrappedLines(footerText, SOURCE_SIZE, inner) : 0
   const footer = Math.round(PAD + footerLines * SOURCE_SIZE * 1.45)
+  const height = Math.max(meta.height ?? DEFAULT_SIZE.height, Math.ceil((header + footer) / (1 - MIN_PLOT_SHARE)))
+  const layout: ExportLayout = { width, height, header, footer, plot: height - header - footer }
+  return { layout, inner, subtext, legends, legendTop, footerText }
+}
+
+export function exportOption(option: object, meta: ExportMeta): ChartOption {
+  const src = option as ChartOption
+  const { layout, inner, subtext, legends, legendTop, footerText } = layoutOf(src, meta)
+  const { height, header, footer } = layout
 
   const out: ChartOption = { ...src }
   delete out.toolbox
@@ -252,7 +278,8 @@ function labelSvg(svg: string, description: string): string {
 
 /** The export option rendered to SVG in one step. */
 export function exportSvg(option: object, meta: ExportMeta): string {
-  return renderSvg(exportOption(option, meta), { width: meta.width, height: meta.height })
+  const { width, height } = exportLayout(option, meta)
+  return renderSvg(exportOption(option, meta), { width, height })
 }
 
 export { exportFileName } from './file-name'

@@ -147,10 +147,12 @@ describe('table export', () => {
     expect(grid[0]).toEqual(['长治 2026 预算 / 晋城 2024 预算：功能分类·类 · 金额'])
     expect(grid[1]).toEqual(['单位：万元'])
     expect(grid[2]).toEqual(screen.head)
-    expect(grid.slice(3, 3 + screen.body.length)).toEqual(screen.body)
+    // Numbers as plain numbers (a spreadsheet reads them as numbers): the screen's text without its grouping commas.
+    expect(grid.slice(3, 3 + screen.body.length)).toEqual(screen.body.map((r) => [r[0], ...r.slice(1).map((c) => c.replace(/,/g, ''))]))
     // Cell by cell, one figure read from each report: changzhi line 187, jincheng-2024 line 376.
     const row208 = grid.find((r) => r[0] === '208 社会保障和就业支出')!
-    expect(row208.slice(1)).toEqual(['19,290.76', '30,028.26'])
+    expect(row208.slice(1)).toEqual(['19290.76', '30028.26'])
+    expect(text).toContain('\r\n208 社会保障和就业支出,19290.76,30028.26\r\n')
     expect(grid[3 + screen.body.length - 1]![0]).toBe('各行相加')
     expect(grid.some((r) => r[0] === '来源：长治市人力资源和社会保障局2026年部门预算公开，表3；晋城市人力资源和社会保障局2024年部门预算公开，表3')).toBe(true)
   })
@@ -158,11 +160,12 @@ describe('table export', () => {
   it('exports the rows underneath the pivot with exact values in 元 and their source lines', async () => {
     const { body } = await downloadOf('[data-testid="table-rows-csv"]')
     const grid = parseDelimited(body.toString('utf8').replace(/^\uFEFF/, ''), ',')
-    expect(grid[0]).toEqual(['doc_id', 'document', 'source_file', 'dimension', 'dim_key', 'dim_label', 'measure', 'value', 'unit', 'line'])
+    expect(grid[0]).toEqual(['doc_id', 'document', 'source_file', 'dimension', 'dim_key', 'dim_label', 'measure', 'value', 'unit', 'shown', 'shown_unit', 'line'])
     const cz208 = grid.find((r) => r[0] === CZ && r[4] === '208')!
     expect(Number(cz208[7])).toBe(192907600)
     expect(cz208[8]).toBe('元')
-    expect(cz208[9]).toBe('187')
+    expect(cz208.slice(9, 11)).toEqual(['19,290.76', '万元'])
+    expect(cz208[11]).toBe('187')
     expect(rawLines('changzhi-2026-budget.txt')[186]).toContain('19290.76')
   })
 
