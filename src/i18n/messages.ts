@@ -243,6 +243,10 @@ export const zh = {
   export_table_xlsx: '导出表格 XLSX',
   export_table_xlsx_label: '按屏幕显示导出表格为 Excel 文件（数字为数值单元格，含单位、来源）',
   export_rows_xlsx: '导出明细行 XLSX',
+  url_notice: '链接中有无法使用的参数，已按默认显示：',
+  url_unknown: '未知参数 {key}={value}',
+  url_invalid: '{key}={value} 无法使用',
+  keep_one_doc: '至少保留一个文件',
   // end phone-english-excel
 }
 
@@ -492,5 +496,9 @@ export const en: Record<MessageKey, string> = {
   export_table_xlsx: 'Export table XLSX',
   export_table_xlsx_label: 'Export the table as displayed to an Excel file (numeric cells, with unit and source)',
   export_rows_xlsx: 'Export underlying rows XLSX',
+  url_notice: 'The link has parameters this view cannot use; the defaults are shown instead:',
+  url_unknown: 'unknown parameter {key}={value}',
+  url_invalid: '{key}={value} cannot be used',
+  keep_one_doc: 'Keep at least one document',
   // end phone-english-excel
 }
