@@ -247,6 +247,9 @@ export const zh = {
   url_unknown: '未知参数 {key}={value}',
   url_invalid: '{key}={value} 无法使用',
   keep_one_doc: '至少保留一个文件',
+  unclassified_title: '导入的以下项目无法归入功能分类，未计入比较：',
+  unclassified_unknown: '不是任何类/款/项的名称或编码',
+  unclassified_ambiguous: '该名称在报告中对应多个科目编码，请在 CSV 中写明编码（如 20899）',
   // end phone-english-excel
 }
 
@@ -500,5 +503,8 @@ export const en: Record<MessageKey, string> = {
   url_unknown: 'unknown parameter {key}={value}',
   url_invalid: '{key}={value} cannot be used',
   keep_one_doc: 'Keep at least one document',
+  unclassified_title: 'These imported items name no functional class, so they are not in the comparison:',
+  unclassified_unknown: 'not the name or code of any class, section or item',
+  unclassified_ambiguous: 'the reports print this name for several codes; give the code in the CSV (e.g. 20899)',
   // end phone-english-excel
 }
