@@ -20,8 +20,18 @@ export async function runWorkbench(db: Db, sql: string): Promise<WorkbenchResult
     const rows = await db.query<Record<string, unknown>>(sql)
     return { columns: rows.length ? Object.keys(rows[0]!) : [], rows, ms: performance.now() - t0, error: null }
   } catch (e) {
-    return { columns: [], rows: [], ms: performance.now() - t0, error: e instanceof Error ? e.message : String(e) }
+    return { columns: [], rows: [], ms: performance.now() - t0, error: oneCaret(e instanceof Error ? e.message : String(e)) }
   }
+}
+
+/**
+ * DuckDB-Wasm 1.32 repeats the "LINE 1: …\n        ^" block of a parser error
+ * ("syntax error at or near …"): the message is kept as reported, the second
+ * copy of a block that ends it dropped.
+ */
+export function oneCaret(message: string): string {
+  const m = message.match(/(\n\nLINE \d+:[^\n]*\n *\^)\1$/)
+  return m ? message.slice(0, message.length - m[1]!.length) : message
 }
 
 /** Tables and views a user can query, with their columns. */
