@@ -250,6 +250,10 @@ export const zh = {
   unclassified_title: '导入的以下项目无法归入功能分类，未计入比较：',
   unclassified_unknown: '不是任何类/款/项的名称或编码',
   unclassified_ambiguous: '该名称在报告中对应多个科目编码，请在 CSV 中写明编码（如 20899）',
+  rounding_note: '{doc}：原表合计 {printed}，各行相加 {sum}，相差 {diff}{unit}——原表各行分别四舍五入，不是错误。原表合计见',
+  sum_differs_note: '{doc}：原表合计 {printed}，所列各行相加 {sum}，相差 {diff}{unit}。原表合计见',
+  class_filter: '类',
+  subtotal: '小计',
   // end phone-english-excel
 }
 
@@ -506,5 +510,9 @@ export const en: Record<MessageKey, string> = {
   unclassified_title: 'These imported items name no functional class, so they are not in the comparison:',
   unclassified_unknown: 'not the name or code of any class, section or item',
   unclassified_ambiguous: 'the reports print this name for several codes; give the code in the CSV (e.g. 20899)',
+  rounding_note: '{doc}: the report prints a total of {printed}; its rows add up to {sum}, {diff} {unit} apart — each printed row was rounded on its own, not an error. Printed total:',
+  sum_differs_note: '{doc}: the report prints a total of {printed}; the rows listed add up to {sum}, {diff} {unit} apart. Printed total:',
+  class_filter: 'Class',
+  subtotal: 'subtotal',
   // end phone-english-excel
 }

@@ -90,6 +90,43 @@ describe('XLSX export', () => {
   })
 })
 
+describe('the Compare pivot', () => {
+  it('says where the rows’ sum differs from the printed 合计 by rounding (长治 2026: 24,736.23 against 24,736.24)', async () => {
+    await page.goto(app.url + `#/compare?docs=${CZ},${JC}&dimension=class3`)
+    const note = page.locator(`[data-testid="rounding-note"] li[data-doc="${CZ}"]`)
+    await note.waitFor()
+    // changzhi-2026-budget.txt:181 B03 合计 24736.24 (万元); its five 类 rows add up to 24736.23.
+    expect(await note.innerText()).toContain('原表合计 24,736.24，各行相加 24,736.23，相差 0.01万元——原表各行分别四舍五入')
+    expect(await note.locator('button.fig').getAttribute('data-line')).toBe('181')
+    // 晋城 2024's rows add up to its printed total: no note.
+    expect(await page.locator(`[data-testid="rounding-note"] li[data-doc="${JC}"]`).count()).toBe(0)
+  })
+
+  it('filters 款 rows to one 类, with a subtotal per 类 that adds up its rows', async () => {
+    await page.goto(app.url + `#/compare?docs=${CZ},${JC}&dimension=class5`)
+    await page.waitForSelector('[data-testid="pivot"] tr[data-subtotal="208"]')
+    const subtotal208 = await page.locator(`[data-testid="pivot"] tr[data-subtotal="208"] td.num`).first().innerText()
+    // The 208 subtotal of 长治 is its 类 row: 19,290.76 (changzhi-2026-budget.txt:187).
+    expect(subtotal208).toBe('19,290.76')
+    await page.selectOption('[data-testid="class-filter"]', '208')
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="pivot"] tr[data-key]')].every((tr) => tr.getAttribute('data-key')!.startsWith('208')))
+    expect(await page.locator('[data-testid="pivot"] tr[data-subtotal]').evaluateAll((els) => els.map((e) => e.getAttribute('data-subtotal')))).toEqual(['208'])
+    expect(await page.locator('[data-testid="pivot"] tr.total td.num').first().innerText()).toBe('19,290.76')
+  })
+
+  it('sorts by a document’s column, largest first, then smallest first', async () => {
+    await page.goto(app.url + `#/compare?docs=${CZ},${JC}&dimension=class3`)
+    await page.waitForSelector('[data-testid="pivot"] tr[data-key="208"]')
+    await page.click(`[data-testid="pivot"] button[data-sort="${CZ}"]`)
+    const keys = () => page.locator('[data-testid="pivot"] tbody tr[data-key]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')))
+    // 长治 2026 (万元): 208 19,290.76 > 205 4,265.95 > 221 736.00 > 210 388.02 > 213 55.50
+    expect(await keys()).toEqual(['208', '205', '221', '210', '213'])
+    await page.click(`[data-testid="pivot"] button[data-sort="${CZ}"]`)
+    expect(await keys()).toEqual(['213', '210', '221', '205', '208'])
+    expect(await page.locator(`[data-testid="pivot"] th[aria-sort="ascending"]`).count()).toBe(1)
+  })
+})
+
 /** Width and height of a PNG, from its IHDR chunk. */
 function pngSize(b: Buffer): { width: number; height: number } {
   expect(b.subarray(1, 4).toString('latin1')).toBe('PNG')
