@@ -97,6 +97,8 @@ export interface ExportLayout {
 
 /** The plot's least share of an exported image's height: a long source and caveats lengthen the image, never squash the chart. */
 export const MIN_PLOT_SHARE = 0.5
+/** The plot's least height in an export, as a share of the chart's height on screen. */
+export const MIN_PLOT_OF_SCREEN = 0.7
 
 /** The layout of an export of this option with this title, unit, source and notes. */
 export function exportLayout(option: object, meta: ExportMeta): ExportLayout {
@@ -123,7 +125,10 @@ function layoutOf(src: ChartOption, meta: ExportMeta) {
   const footerText = [meta.source, ...(meta.notes ?? [])].filter(Boolean).join('\n')
   const footerLines = footerText ? wrappedLines(footerText, SOURCE_SIZE, inner) : 0
   const footer = Math.round(PAD + footerLines * SOURCE_SIZE * 1.45)
-  const height = Math.max(meta.height ?? DEFAULT_SIZE.height, Math.ceil((header + footer) / (1 - MIN_PLOT_SHARE)))
+  // The plot keeps half of the image and most of the height it had on screen (the requested height):
+  // a long source and caveats make the image taller, never the chart flatter.
+  const requested = meta.height ?? DEFAULT_SIZE.height
+  const height = Math.max(requested, Math.ceil((header + footer) / (1 - MIN_PLOT_SHARE)), Math.ceil(header + footer + MIN_PLOT_OF_SCREEN * requested))
   const layout: ExportLayout = { width, height, header, footer, plot: height - header - footer }
   return { layout, inner, subtext, legends, legendTop, footerText }
 }

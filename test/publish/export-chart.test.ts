@@ -161,6 +161,7 @@ describe('exportLayout(option, meta)', () => {
     const l = exportLayout(option, { title: '三公经费 · 合计', unit: '万元', source: '来源：' + '晋城市人力资源和社会保障局2022年单位决算公开，公开07表；'.repeat(4), notes: Array(6).fill(note), width: 1162, height: 400 })
     expect(l.height).toBeGreaterThan(400)
     expect(l.plot / l.height).toBeGreaterThanOrEqual(0.5)
-    expect(l.height).toBe(Math.ceil((l.header + l.footer) / 0.5))
+    expect(l.height).toBe(Math.max(Math.ceil((l.header + l.footer) / 0.5), Math.ceil(l.header + l.footer + 0.7 * 400)))
+    expect(l.plot).toBeGreaterThanOrEqual(0.7 * 400 - 1)
   })
 })
