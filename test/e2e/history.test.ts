@@ -108,6 +108,14 @@ describe('links the app cannot use', () => {
     await page.click(`[data-testid="doc-chips"] input[data-doc="${CZ}"]`)
     expect(await page.locator(`[data-testid="doc-chips"] input[data-doc="${CZ}"]`).isChecked()).toBe(true)
     expect(await page.locator('[data-testid="pivot"] thead th[data-export]').allInnerTexts()).toEqual([expect.stringContaining('长治 2026 预算')])
+    // The chart draws the chosen documents only: its data table (read from the option) has one series column.
+    expect(await page.locator('[data-testid="view-compare"] [data-testid="chart-twin"] thead th').allTextContents()).toEqual(['行', '长治 2026 预算'])
+    // Tick a second and untick it again: ticks and the chart's option follow (the canvas itself is set without merging, EChart.vue).
+    await page.click(`[data-testid="doc-chips"] input[data-doc="${JC}"]`)
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="view-compare"] [data-testid="chart-twin"] thead th').length === 3)
+    await page.click(`[data-testid="doc-chips"] input[data-doc="${JC}"]`)
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="view-compare"] [data-testid="chart-twin"] thead th').length === 2)
+    expect(await page.locator('[data-testid="doc-chips"] input:checked').count()).toBe(1)
     expect(await hash()).toBe(`#/compare?docs=${CZ}`)
     expect(app.foreign).toEqual([])
     expect(app.pageErrors).toEqual([])
