@@ -24,9 +24,9 @@ export function titleBlock(text: string, subtext: string) {
 export const ANIMATION = { animationDuration: 250, animationDurationUpdate: 200 }
 
 /** A number as a screen reader should hear it: grouped digits, at most four decimals. */
-export function spoken(n: number | null | undefined): string {
-  if (n === null || n === undefined || !Number.isFinite(n)) return '无数据'
-  return n.toLocaleString('zh-CN', { maximumFractionDigits: 4 })
+export function spoken(n: number | null | undefined, lang: 'zh' | 'en' = 'zh'): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return lang === 'en' ? 'no data' : '无数据'
+  return n.toLocaleString(lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 4 })
 }
 
 /**
@@ -39,9 +39,9 @@ export function aria(title: string, description: string, decals = true) {
 }
 
 /** "A 1、B 2、C 3" for the largest few of a list, in its order. */
-export function largest(items: readonly { name: string; value: number | null }[], n = 3, unit = ''): string {
+export function largest(items: readonly { name: string; value: number | null }[], n = 3, unit = '', lang: 'zh' | 'en' = 'zh'): string {
   return [...items].filter((i) => i.value !== null).sort((a, b) => Math.abs(b.value!) - Math.abs(a.value!)).slice(0, n)
-    .map((i) => `${i.name} ${spoken(i.value)}${unit}`).join('、')
+    .map((i) => (lang === 'en' ? `${i.name} ${spoken(i.value, lang)} ${unit}` : `${i.name} ${spoken(i.value)}${unit}`)).join(lang === 'en' ? ', ' : '、')
 }
 
 /** Text for the tooltip's HTML (ECharts renders a formatter's string as HTML): names from imported reports may hold `<`. */

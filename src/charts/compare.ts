@@ -40,11 +40,11 @@ export function compareChartOption(input: CompareChartInput) {
   const names = input.docs.map((d) => input.labels[d] ?? d)
   const width = input.width ?? 720
   const lang = input.lang ?? 'zh'
-  const description = [
-    `${names.join('、')}，共${rows.length}行，单位：${axisUnit}`,
-    ...input.docs.map((d, i) => `${names[i]}最大的是：${largest(rows.map((r) => ({ name: r.dim_label, value: valueOf(r.values[d] ?? null) })), 3, axisUnit)}`),
-    input.source,
-  ].filter(Boolean).join('。')
+  const top = (d: string) => largest(rows.map((r) => ({ name: r.dim_label, value: valueOf(r.values[d] ?? null) })), 3, term(lang, axisUnit), lang)
+  const description = (lang === 'en'
+    ? [`${names.join(', ')}: ${rows.length} rows, unit: ${term(lang, axisUnit)}`, ...input.docs.map((d, i) => `Largest in ${names[i]}: ${top(d)}`), input.source]
+    : [`${names.join('、')}，共${rows.length}行，单位：${axisUnit}`, ...input.docs.map((d, i) => `${names[i]}最大的是：${top(d)}`), input.source]
+  ).filter(Boolean).join(lang === 'en' ? '. ' : '。')
   return {
     ...ANIMATION,
     ...aria(input.title, description),

@@ -23,13 +23,15 @@ export function rateColour(rate: number | null): string {
 }
 
 /** `hint`: the tooltip's last line, telling readers a bar opens its source (in the page's language). */
-export function executionChartOption(bars: readonly RateBar[], title: string, source: string, hint: string = CLICK_HINT_ZH) {
+export function executionChartOption(bars: readonly RateBar[], title: string, source: string, hint: string = CLICK_HINT_ZH, lang: 'zh' | 'en' = 'zh') {
   const under = bars.filter((b) => b.rate !== null && b.rate < 95).length
   const over = bars.filter((b) => b.rate !== null && b.rate > 105).length
-  const description = `共${bars.length}项，执行不足（低于95%）${under}项，超支（高于105%）${over}项：${bars.map((b) => `${b.label} ${b.rate === null ? '无数据' : spoken(b.rate) + '%'}`).join('，')}`
+  const description = lang === 'en'
+    ? `${bars.length} items, ${under} under-executed (below 95%), ${over} over (above 105%): ${bars.map((b) => `${b.label} ${b.rate === null ? 'no data' : spoken(b.rate, lang) + '%'}`).join(', ')}`
+    : `共${bars.length}项，执行不足（低于95%）${under}项，超支（高于105%）${over}项：${bars.map((b) => `${b.label} ${b.rate === null ? '无数据' : spoken(b.rate) + '%'}`).join('，')}`
   return {
     ...ANIMATION,
-    ...aria(title, [description, source].filter(Boolean).join('。')),
+    ...aria(title, [description, source].filter(Boolean).join(lang === 'en' ? '. ' : '。')),
     title: { text: title, textStyle: { fontSize: 14 } },
     grid: { left: 8, right: 48, top: 56, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', formatter: executionTooltip(hint) },

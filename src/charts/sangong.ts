@@ -122,11 +122,13 @@ export function sangongChartOption(points: readonly SangongPoint[], category: st
   const cities = [...new Set(series.map((s) => s.city))]
   // The printed figure each derived point is the prior year of: document × figure × year → amount in the unit.
   const anchors = new Map(points.filter((p) => p.category === category && p.origin === 'table').map((p) => [`${p.doc_id}|${p.figure}|${p.year}`, scale(p.amount, unit)]))
-  const description = series.map((s) => `${s.name}：${s.points.map((p) => `${p.year}年 ${formatAmount(p.amount, unit)}${unit}`).join('，')}`).join('；')
+  const description = lang === 'en'
+    ? series.map((s) => `${s.name}: ${s.points.map((p) => `${p.year} ${formatAmount(p.amount, unit)} ${term(lang, unit)}`).join(', ')}`).join('; ')
+    : series.map((s) => `${s.name}：${s.points.map((p) => `${p.year}年 ${formatAmount(p.amount, unit)}${unit}`).join('，')}`).join('；')
   return {
     ...ANIMATION,
     // Lines carry no fill: no decals, but each series has its own symbol and dash.
-    ...aria(title, [`单位：${unit}`, description, source].filter(Boolean).join('。'), false),
+    ...aria(title, [translate(lang, 'unit_label', { unit: term(lang, unit) }), description, source].filter(Boolean).join(lang === 'en' ? '. ' : '。'), false),
     color: [...PALETTE],
     title: titleBlock(title, translate(lang, 'unit_label', { unit: term(lang, unit) })),
     // Wrapped, not paged: every series stays visible, the plot keeps the rest of the height.

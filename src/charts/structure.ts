@@ -79,11 +79,15 @@ export function structureChartOption(input: StructureChartInput) {
   const data = input.node.children.map((c) => toData(c, input.unit, input.kind === 'sunburst' ? 1 : 0))
   const common = { data, label: { show: true, formatter: '{b}\n{c}' } }
   const parts = input.node.children.map((c) => ({ name: c.name, value: scale(c.value, input.unit) }))
-  const description = `${input.node.name || '全部'}共${parts.length}项，合计${spoken(scale(input.node.value, input.unit))}${input.unit}；最大的是：${largest(parts, 3, input.unit)}`
+  const lang = input.lang ?? 'zh'
+  const u = term(lang, input.unit)
+  const description = lang === 'en'
+    ? `${input.node.name || 'All'}: ${parts.length} parts, total ${spoken(scale(input.node.value, input.unit), lang)} ${u}; largest: ${largest(parts, 3, u, lang)}`
+    : `${input.node.name || '全部'}共${parts.length}项，合计${spoken(scale(input.node.value, input.unit))}${input.unit}；最大的是：${largest(parts, 3, input.unit)}`
   return {
     ...ANIMATION,
     // Every block is labelled with its name: decals would only cover the labels.
-    ...aria(input.title, [description, input.source].filter(Boolean).join('。'), false),
+    ...aria(input.title, [description, input.source].filter(Boolean).join(lang === 'en' ? '. ' : '。'), false),
     color: [...PALETTE],
     title: titleBlock(input.title, translate(input.lang ?? 'zh', 'unit_label', { unit: term(input.lang ?? 'zh', input.unit) })),
     tooltip: { formatter: '{b}: {c} ' + term(input.lang ?? 'zh', input.unit) },
@@ -95,7 +99,9 @@ export function structureChartOption(input: StructureChartInput) {
 
 /** A pie of a two-way split (基本/项目 or 人员/公用). */
 export function splitChartOption(parts: readonly { part: string; amount: number }[], unit: AmountUnit, title: string, lang: Locale = 'zh') {
-  const description = parts.map((p) => `${p.part} ${spoken(scale(p.amount, unit))}${unit}`).join('，')
+  const description = lang === 'en'
+    ? parts.map((p) => `${term(lang, p.part)} ${spoken(scale(p.amount, unit), lang)} ${term(lang, unit)}`).join(', ')
+    : parts.map((p) => `${p.part} ${spoken(scale(p.amount, unit))}${unit}`).join('，')
   return {
     ...aria(title, description),
     color: [...PALETTE],

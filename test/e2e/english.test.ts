@@ -34,6 +34,11 @@ describe('the interface in English', () => {
       await page.waitForFunction(() => !document.querySelector('p.waiting') && document.querySelectorAll('table, canvas, textarea').length > 0)
       expect(await page.locator('html').getAttribute('lang')).toBe('en')
       expect(await hanOutsideData(page, CITIES)).toEqual([])
+      // What a screen reader says of each chart is English too (its names and source stay as printed).
+      if (['compare', 'structure', 'sangong', 'execution'].includes(view.name)) await page.waitForSelector('[data-testid="chart"] [aria-label]', { state: 'attached' })
+      const described = await page.locator('[data-testid="chart"] [aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))
+      if (['compare', 'structure', 'sangong', 'execution'].includes(view.name)) expect(described.length).toBeGreaterThan(0)
+      for (const d of described) expect(d).not.toMatch(/单位：|最大的是|执行不足|无数据|共\d+[行项]/)
       if (view.figures) {
         await page.locator('button.fig:visible').first().click()
         await page.waitForSelector('[data-testid="citation-copy"]')
