@@ -84,7 +84,7 @@ describe('chart export', () => {
     await view.close()
   })
 
-  it('exports the Compare chart as a PNG at twice its size on screen, drawn (not blank), through the canvas renderer', async () => {
+  it('exports the Compare chart as a PNG at twice its size on screen (taller if its notes need room), drawn (not blank), through the canvas renderer', async () => {
     const box = (await page.locator('[data-testid="view-compare"] [data-testid="chart"]').boundingBox())!
     const { name, body } = await downloadOf('[data-testid="view-compare"] button[data-export="png"]')
     expect(name).toMatch(/\.png$/)
@@ -92,7 +92,10 @@ describe('chart export', () => {
     writeFileSync(`${SHOTS}/publish-export-png.png`, body)
     // IHDR: width and height, big-endian, at bytes 16 and 20.
     expect(body.readUInt32BE(16)).toBe(2 * Math.round(box.width))
-    expect(body.readUInt32BE(20)).toBe(2 * Math.round(box.height))
+    // As tall as on screen, or taller where title, source and caveats would squash the plot (export-chart.ts exportLayout).
+    const layout = (await page.locator('[data-testid="view-compare"] .chart-box').first().getAttribute('data-export-layout'))!
+    expect(body.readUInt32BE(20)).toBe(2 * Number(layout.split(' ')[0]!.split('x')[1]))
+    expect(body.readUInt32BE(20)).toBeGreaterThanOrEqual(2 * Math.round(box.height))
     const stats = await page.evaluate(async (b64) => {
       const img = new Image()
       img.src = 'data:image/png;base64,' + b64
