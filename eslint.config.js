@@ -3,6 +3,27 @@ import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import globals from 'globals'
 
+/**
+ * Layer rules (ARCHITECTURE.md, "Layers"): each folder may import only the
+ * layers beneath it, and framework-free code no Vue. `test/lint/layers.test.ts`
+ * shows each rule failing on a wrong import.
+ */
+const FRAMEWORKS = ['vue', 'pinia', 'vue-router']
+function layer(folder, forbidden, frameworkFree) {
+  return {
+    files: [`src/${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: frameworkFree ? FRAMEWORKS.map((name) => ({ name, message: `src/${folder} is framework-free: no ${name} (Node tests and workers run it).` })) : [],
+        patterns: [{
+          regex: `^(~/|(\\.\\./)+)(${forbidden.join('|')})(/|$)`,
+          message: `src/${folder} may not import from ${forbidden.map((f) => `src/${f}`).join(', ')} (ARCHITECTURE.md, "Layers").`,
+        }],
+      }],
+    },
+  }
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'coverage/**', 'data/**'] },
   js.configs.recommended,
@@ -22,4 +43,10 @@ export default tseslint.config(
       'vue/html-self-closing': 'off',
     },
   },
+  layer('ingest', ['import', 'db', 'charts', 'publish', 'stores', 'views', 'components', 'i18n', 'format'], true),
+  layer('import', ['db', 'charts', 'publish', 'stores', 'views', 'components'], true),
+  layer('db', ['import', 'charts', 'publish', 'stores', 'views', 'components'], true),
+  layer('charts', ['import', 'stores', 'views', 'components'], true),
+  layer('publish', ['import', 'stores', 'views', 'components'], true),
+  layer('stores', ['views', 'components'], false),
 )

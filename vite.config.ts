@@ -4,7 +4,7 @@ import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
 import { viteSingleFile } from 'vite-plugin-singlefile'
 import { summaryPlugin } from './scripts/build-summary'
-import { contentSecurityPolicy, duckdbWasmGzipBase64, inlineModuleWorkers, selfExtractingScript, SINGLE_FILE, singleFileOnly } from './scripts/offline-build'
+import { contentSecurityPolicy, cspFor, duckdbWasmGzipBase64, inlineModuleWorkers, selfExtractingScript, SINGLE_FILE, singleFileOnly, singleFileScriptHashes } from './scripts/offline-build'
 
 // The dataset the app inlines; KANZHANG_DATASET_DIR points a build at other CSVs (e.g. a benchmark's).
 const datasetDir = process.env.KANZHANG_DATASET_DIR ?? fileURLToPath(new URL('./data/dataset', import.meta.url))
@@ -34,6 +34,7 @@ export default defineConfig(({ mode }) => {
         inlineModuleWorkers(srcDir),
         selfExtractingScript(),
         viteSingleFile({ outputFileName: SINGLE_FILE }),
+        singleFileScriptHashes(SINGLE_FILE),
         singleFileOnly(SINGLE_FILE),
       ]
     : [
@@ -80,6 +81,8 @@ export default defineConfig(({ mode }) => {
     publicDir: single ? false : 'public',
     resolve: {
       alias: {
+        // DuckDB's loader for this build (src/db/bundles.ts).
+        'virtual:kanzhang-duckdb-bundle': `${srcDir}/db/${single ? 'bundles-single' : 'bundles-hosted'}.ts`,
         '~': srcDir,
         '@dataset': datasetDir,
         '@raw': fileURLToPath(new URL('./data/raw', import.meta.url)),
@@ -87,9 +90,18 @@ export default defineConfig(({ mode }) => {
     },
     optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
     server: { port: 5173, strictPort: false },
+    // The page's <meta> policy does not govern a worker started from a URL (DuckDB's): the header does, for every
+    // response. A server hosting dist/ should send the same header (README, "Security").
+    preview: { headers: { 'Content-Security-Policy': cspFor('hosted') } },
     // The dataset CSVs are inlined into the main chunk on purpose (offline, single-file ready).
+    // KANZHANG_BENCH_REFERENCE=1 adds the benchmarks' reference page (a bare DuckDB start) to the hosted build.
     build: single
       ? { target: 'es2022', outDir: 'dist-single', emptyOutDir: true }
-      : { target: 'es2022', chunkSizeWarningLimit: 4000 },
+      : {
+          target: 'es2022', chunkSizeWarningLimit: 4000,
+          ...(process.env.KANZHANG_BENCH_REFERENCE === '1'
+            ? { rollupOptions: { input: { index: fileURLToPath(new URL('./index.html', import.meta.url)), reference: fileURLToPath(new URL('./scripts/bench-reference.html', import.meta.url)) } } }
+            : {}),
+        },
   }
 })

@@ -4,6 +4,12 @@
  * DuckDB ready, and the Compare pivot re-rendered after a selection change;
  * then the Compare PIVOT over a synthetic 1,000,000-row line_items table, run
  * through the SQL workbench of the same app.
+ *
+ * Each app load is paired with a load of the reference page
+ * (scripts/bench-reference.html: a bare start of the same DuckDB worker and
+ * wasm, then SELECT 42) in the same browser build and run, and DuckDB ready is
+ * reported as a ratio to it — the figure that carries across machines — with
+ * the app's start-up phases from its performance marks.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -57,21 +63,40 @@ async function workbench(page: Page, sql: string): Promise<number> {
   return Number(await page.locator('[data-testid="sql-summary"]').getAttribute('data-ms'))
 }
 
+const PHASES = ['kanzhang:duckdb-start', 'kanzhang:first-view', 'kanzhang:duckdb-instantiated', 'kanzhang:duckdb-connected', 'kanzhang:files-registered', 'kanzhang:dataset-loaded', 'kanzhang:restore-end', 'kanzhang:db-ready']
+
+/** Every mark of the page whose name starts with `prefix`, in ms from navigation start. */
+async function marks(page: Page, prefix: string): Promise<Record<string, number>> {
+  return page.evaluate((p) => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith(p)).map((m) => [m.name, m.startTime])), prefix)
+}
+
 const dist = mkdtempSync(join(tmpdir(), 'kanzhang-bench-'))
 console.log('building…')
-buildApp(dist)
+buildApp(dist, { KANZHANG_BENCH_REFERENCE: '1' })
 const server = await serve(dist)
 const firstView: number[] = []
 const dbReady: number[] = []
+const reference: number[] = []
+const ratio: number[] = []
 const rerender: number[] = []
+const phases: Record<string, number[]> = {}
 try {
   for (let i = 0; i < LOADS; i++) {
+    // The reference: a cold, bare DuckDB start in a fresh browser.
+    const ref = await launch()
+    const refPage = await ref.browser.newPage()
+    await refPage.goto(server.url + 'scripts/bench-reference.html')
+    reference.push(await mark(refPage, 'reference:ready'))
+    await ref.close()
+
     const chromium = await launch()
     const page = await chromium.browser.newPage()
     const foreign = watchForeignRequests(page, server.url)
     await page.goto(server.url + '#/')
     firstView.push(await mark(page, 'kanzhang:first-view'))
     dbReady.push(await mark(page, 'kanzhang:db-ready'))
+    ratio.push(dbReady[i]! / reference[i]!)
+    for (const [name, t] of Object.entries(await marks(page, 'kanzhang:'))) (phases[name] ??= []).push(t)
     await waitForDb(page)
     await page.click('[data-nav="compare"]')
     await page.waitForSelector('[data-testid="pivot"] tbody tr')
@@ -80,10 +105,9 @@ try {
     for (const d of dims) times.push(await pivotRerender(page, d))
     rerender.push(median(times))
     if (foreign.length) throw new Error(`foreign requests: ${foreign.join(', ')}`)
-    console.log(`load ${i + 1}: first view ${firstView[i]!.toFixed(0)} ms, DuckDB ready ${dbReady[i]!.toFixed(0)} ms, pivot re-render ${rerender[i]!.toFixed(0)} ms`)
+    console.log(`load ${i + 1}: reference ready ${reference[i]!.toFixed(0)} ms; app first view ${firstView[i]!.toFixed(0)} ms, DuckDB ready ${dbReady[i]!.toFixed(0)} ms (${ratio[i]!.toFixed(2)} × reference), pivot re-render ${rerender[i]!.toFixed(0)} ms`)
     await chromium.close()
   }
-
   // Synthetic 1,000,000-row line_items, pivoted by the Compare query (class7 across 4 documents, shares).
   const chromium = await launch()
   const page = await chromium.browser.newPage()
@@ -108,8 +132,11 @@ SELECT count(*) AS n FROM big_line_items`)
 
   console.log('\n== bench:app (medians) ==')
   console.log(`cold loads: ${LOADS}`)
+  console.log(`reference (bare DuckDB start, SELECT 42): ${median(reference).toFixed(0)} ms`)
   console.log(`first view painted: ${median(firstView).toFixed(0)} ms`)
-  console.log(`DuckDB ready (dataset loaded): ${median(dbReady).toFixed(0)} ms`)
+  console.log(`DuckDB ready (dataset loaded): ${median(dbReady).toFixed(0)} ms = ${median(ratio).toFixed(2)} × the reference (median of per-load ratios; range ${Math.min(...ratio).toFixed(2)}–${Math.max(...ratio).toFixed(2)})`)
+  console.log('start-up phases (median ms from navigation start):')
+  for (const name of [...PHASES, ...Object.keys(phases).filter((n) => !PHASES.includes(n))]) if (phases[name]) console.log(`  ${name.replace('kanzhang:', '')}: ${median(phases[name]).toFixed(0)}`)
   console.log(`Compare pivot re-render after a selection change: ${median(rerender).toFixed(0)} ms`)
   console.log(`synthetic 1,000,000-row line_items: created in ${createMs.toFixed(0)} ms; Compare PIVOT (项 level, 4 of 8 documents, shares): ${median(pivot).toFixed(0)} ms median of ${PIVOT_RUNS} (${rows})`)
 } finally {

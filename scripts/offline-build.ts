@@ -12,6 +12,7 @@
  * - `singleFileOnly()` fails the single-file build when anything but the one
  *   HTML file would be written (a worker, wasm or asset left outside it).
  */
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { gzipSync } from 'node:zlib'
@@ -27,11 +28,12 @@ export const SINGLE_FILE = 'kanzhang.html'
  * DuckDB compile its wasm; data: in connect-src is how the single file hands the
  * wasm to its worker; blob: workers are DuckDB's worker in the single file and
  * Vite's inline workers. 'unsafe-inline' for styles: ECharts tooltips and Vue
- * bindings set inline styles. The single file's scripts are inline, hence
- * script-src 'unsafe-inline' there only.
+ * bindings set inline styles. The single file's scripts are inline: its policy
+ * is written with the placeholder SCRIPT_HASHES, which singleFileScriptHashes()
+ * replaces by the hash of each script the file runs — no 'unsafe-inline' for scripts.
  */
 export function cspFor(kind: BuildKind): string {
-  const script = kind === 'single' ? "'self' 'unsafe-inline' 'wasm-unsafe-eval'" : "'self' 'wasm-unsafe-eval'"
+  const script = kind === 'single' ? `'self' ${SCRIPT_HASHES} 'wasm-unsafe-eval'` : "'self' 'wasm-unsafe-eval'"
   return [
     "default-src 'self'",
     `script-src ${script}`,
@@ -59,6 +61,45 @@ export function contentSecurityPolicy(kind: BuildKind): Plugin {
   }
 }
 
+/** Stands in the single file's policy until the build knows its scripts' hashes. */
+const SCRIPT_HASHES = "'kanzhang-script-hashes'"
+
+function sha256(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
+}
+
+/** Hashes of scripts the page creates at run time (the self-extracted app), gathered during the build. */
+const runtimeScriptHashes = new Set<string>()
+
+/**
+ * Writes the hashes of the single file's scripts into its policy: each inline
+ * <script> the file holds (data blocks such as the wasm's excepted: they never
+ * run) and the app script that the self-extracting loader inserts. Runs after
+ * vite-plugin-singlefile has inlined everything; fails the build if the
+ * placeholder is missing.
+ */
+export function singleFileScriptHashes(fileName: string): Plugin {
+  return {
+    name: 'kanzhang-single-file-script-hashes',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const html = bundle[fileName]
+        if (!html || html.type !== 'asset' || typeof html.source !== 'string') return
+        const hashes = new Set(runtimeScriptHashes)
+        for (const m of html.source.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+          const type = /\btype="([^"]*)"/.exec(m[1]!)?.[1] ?? ''
+          if (type === '' || type === 'module' || type === 'text/javascript') hashes.add(sha256(m[2]!))
+        }
+        if (!html.source.includes(SCRIPT_HASHES)) this.error('single-file build: the CSP has no script hash placeholder')
+        html.source = html.source.replace(SCRIPT_HASHES, [...hashes].join(' '))
+      },
+    },
+  }
+}
+
 export const DUCKDB_WASM_GZ_ID = 'virtual:kanzhang-duckdb-wasm-gz'
 /** The element of the single file that holds the wasm as text. */
 const WASM_ELEMENT_ID = 'kanzhang-duckdb-wasm'
@@ -78,10 +119,13 @@ export function duckdbWasmGzipBase64(embed: boolean): Plugin {
     resolveId: (id) => (id === DUCKDB_WASM_GZ_ID ? resolved : undefined),
     load(id) {
       if (id !== resolved) return undefined
-      return `export default function wasmGzipBase64() {
+      // Read once, then kept: the workbench starts a second DuckDB from the same text.
+      return `let text = null;
+export default function wasmGzipBase64() {
+  if (text !== null) return text;
   const el = document.getElementById(${JSON.stringify(WASM_ELEMENT_ID)});
   if (!el || !el.textContent) throw new Error('DuckDB wasm missing from the page');
-  const text = el.textContent;
+  text = el.textContent;
   el.remove();
   return text;
 }`
@@ -117,6 +161,8 @@ export function selfExtractingScript(): Plugin {
       handler(_options, bundle) {
         for (const chunk of Object.values(bundle)) {
           if (chunk.type !== 'chunk' || !chunk.isEntry) continue
+          // The loader below runs this code as an inline script: the policy must name its hash.
+          runtimeScriptHashes.add(sha256(chunk.code))
           const payload = gzipSync(Buffer.from(chunk.code, 'utf8'), { level: 9 }).toString('base64')
           chunk.code = `(async () => {
   const bin = atob(${JSON.stringify(payload)});

@@ -4,6 +4,7 @@
  * with a BOM, a data URL, plain rows as CSV).
  */
 import { copyText, dataUrlToBlob, download, textBlob } from '../publish/download'
+import { guardFormula } from '../publish/table-export'
 
 export { copyText, dataUrlToBlob, download, textBlob }
 
@@ -21,10 +22,14 @@ export function downloadText(text: string, fileName: string, type = 'text/csv;ch
   download(fileName, textBlob(body, type))
 }
 
-/** Rows as CSV (RFC 4180), columns in the given order. */
+/**
+ * Rows as CSV (RFC 4180), columns in the given order. Cells a spreadsheet would
+ * run as a formula (`=cmd|…`, `@…`) are neutralised: rows may come from
+ * imported files or the user's SQL.
+ */
 export function rowsToCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
   const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v)
+    const s = guardFormula(v === null || v === undefined ? '' : String(v))
     return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s
   }
   return [columns.map(cell).join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n'

@@ -3,3 +3,8 @@ declare module 'virtual:kanzhang-duckdb-wasm-gz' {
   const wasmGzipBase64: () => string
   export default wasmGzipBase64
 }
+
+/** DuckDB's loader for this build: bundles-hosted.ts or bundles-single.ts (alias in vite.config.ts). */
+declare module 'virtual:kanzhang-duckdb-bundle' {
+  export function instantiate(): Promise<import('@duckdb/duckdb-wasm').AsyncDuckDB>
+}

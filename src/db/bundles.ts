@@ -6,13 +6,15 @@
  * - single-file build, `vite build --mode single` (`bundles-single.ts`): the
  *   worker from a Blob and the eh wasm embedded in the page, for file://.
  *
- * `import.meta.env.MODE` is a build-time constant, so the other loader and its
- * files are dropped from the build.
+ * `virtual:kanzhang-duckdb-bundle` is an alias vite.config.ts points at one of
+ * the two files by build mode, so the other loader and its files are not in
+ * the build — and the loader is a static import: DuckDB's start does not wait
+ * for one more request after the app's script.
  */
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm'
+import { instantiate } from 'virtual:kanzhang-duckdb-bundle'
 
 /** A started AsyncDuckDB (the bundle chosen for this browser and build). */
-export async function instantiateDuckDB(): Promise<AsyncDuckDB> {
-  const loader = import.meta.env.MODE === 'single' ? await import('./bundles-single') : await import('./bundles-hosted')
-  return loader.instantiate()
+export function instantiateDuckDB(): Promise<AsyncDuckDB> {
+  return instantiate()
 }

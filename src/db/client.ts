@@ -4,22 +4,28 @@
  * the user's imports kept in IndexedDB — is loaded before the promise resolves.
  * After an import or a removal `reloadDataset` swaps the tables in place (same
  * DuckDB, no page reload); if the new data cannot be loaded the old stays.
+ *
+ * A WebAssembly memory never shrinks: after a 50 MB import is removed, the
+ * worker would keep its 1.4 GB until the page reloads. So when the data to
+ * load is less than half of the most this instance has held, and that was
+ * large, the data goes into a fresh instance instead and the old one's worker
+ * is ended once its last query has answered. Callers never notice: they hold
+ * `appDb`, which always forwards to the current instance.
  */
+import type { AsyncDuckDB } from '@duckdb/duckdb-wasm'
 import type { Table } from 'apache-arrow'
-import { loadAllImports } from '../import/store-idb'
-import type { DatasetCsvFiles } from '../import/types'
 import { instantiateDuckDB } from './bundles'
-import { DATASET_FILES } from './datasetFiles'
 import { engineFromConnection } from './engine'
-import { datasetWithImports, loadDataset, replaceDataset } from './load'
+import { datasetWithImports, loadDataset, replaceDataset, type DatasetFiles } from './load'
 import type { Engine, SqlValue } from './types'
+import { createSandbox, type Sandbox } from './workbench/sandbox'
 
 export type AppDb = Engine & { queryTable(sql: string, params?: readonly SqlValue[]): Promise<Table> }
 
 /** One stored import as the loader needs it. */
 export interface ImportFiles {
   docId: string
-  files: DatasetCsvFiles
+  files: DatasetFiles
 }
 
 /** What start-up restored from IndexedDB. */
@@ -34,17 +40,52 @@ export interface RestoreReport {
   ms: number
 }
 
+/** One DuckDB-Wasm instance with the dataset loaded. */
+interface Instance {
+  db: AsyncDuckDB
+  engine: AppDb
+  /** A second connection, used only to swap tables: the app's queries keep seeing the old tables until the commit. */
+  loader: Engine
+  /** The most CSV text (characters) this instance has loaded at once. */
+  peak: number
+  /** Queries not yet answered, and whether a newer instance has taken over. */
+  inflight: number
+  retired: boolean
+}
+
+/** Above this much CSV text held at once (≈ 30 MB), shrinking the data to less than half restarts DuckDB. */
+const RESTART_PEAK_CHARS = 30_000_000
+
 let started: Promise<AppDb> | null = null
-/** A second connection, used only to swap tables: the app's queries keep seeing the old tables until the commit. */
-let loader: Engine | null = null
+let current: Instance | null = null
+
+/**
+ * The bundled dataset's CSV text (≈ 1 MB), fetched beside DuckDB's start
+ * rather than in the app's first script: the first view paints from the
+ * build-time summary and needs none of it.
+ */
+let bundled: Promise<DatasetFiles> | null = null
+function bundledFiles(): Promise<DatasetFiles> {
+  bundled ??= import('./datasetFiles').then((m) => m.DATASET_FILES)
+  return bundled
+}
 /** doc_ids of the imports currently loaded. */
 let loadedImports: string[] = []
 let restore: RestoreReport | null = null
 /** Reloads run one after another. */
 let queue: Promise<unknown> = Promise.resolve()
+let sandbox: Sandbox | null = null
 
-async function readStoredImports(): Promise<ImportFiles[]> {
-  return (await loadAllImports()).map((r) => ({ docId: r.docId, files: r.files }))
+/**
+ * Where start-up finds the user's stored imports. The app sets it once
+ * (src/main.ts: IndexedDB, src/import/store-idb.ts); this layer knows no
+ * storage. Unset, start-up restores nothing.
+ */
+let readStoredImports: () => Promise<ImportFiles[]> = () => Promise.resolve([])
+
+/** Sets where start-up reads the stored imports from (before the first getDb()). */
+export function setStoredImports(read: () => Promise<ImportFiles[]>): void {
+  readStoredImports = read
 }
 
 /** Loads the imports onto the bundled data; one that fails is skipped (and reported) so the others still load. */
@@ -59,14 +100,14 @@ async function restoreImports(): Promise<RestoreReport> {
   const failed: RestoreReport['failed'] = []
   if (stored.length > 0) {
     try {
-      await replaceDataset(loader!, datasetWithImports(DATASET_FILES, stored.map((s) => s.files)))
+      await replaceInPlace(datasetWithImports(await bundledFiles(), stored.map((s) => s.files)))
       loadedImports = stored.map((s) => s.docId)
     } catch {
       // Find the culprit(s): add the imports one at a time.
       const ok: ImportFiles[] = []
       for (const s of stored) {
         try {
-          await replaceDataset(loader!, datasetWithImports(DATASET_FILES, [...ok, s].map((x) => x.files)))
+          await replaceInPlace(datasetWithImports(await bundledFiles(), [...ok, s].map((x) => x.files)))
           ok.push(s)
         } catch (e) {
           failed.push({ docId: s.docId, error: e instanceof Error ? e.message : String(e) })
@@ -78,23 +119,97 @@ async function restoreImports(): Promise<RestoreReport> {
   return { restored: [...loadedImports], failed, error: null, ms: performance.now() - t0 }
 }
 
-async function start(): Promise<AppDb> {
+function size(files: DatasetFiles): number {
+  return Object.values(files).reduce((n, text) => n + (text?.length ?? 0), 0)
+}
+
+/** A new instance with `files` loaded (its worker ended again if loading fails). */
+async function newInstance(data: DatasetFiles | Promise<DatasetFiles>): Promise<Instance> {
+  // Marks for bench:app's phases (a restart marks them again).
+  performance.mark('kanzhang:duckdb-start')
   const db = await instantiateDuckDB()
-  const conn = await db.connect()
-  const register = (name: string, text: string) => db.registerFileText(name, text)
-  const engine = engineFromConnection(conn, register)
-  await loadDataset(engine, DATASET_FILES)
-  loader = engineFromConnection(await db.connect(), register)
+  performance.mark('kanzhang:duckdb-instantiated')
+  try {
+    const files = await data
+    const register = (name: string, text: string) => db.registerFileText(name, text)
+    const engine = engineFromConnection(await db.connect(), register)
+    performance.mark('kanzhang:duckdb-connected')
+    await loadDataset(engine, files)
+    performance.mark('kanzhang:dataset-loaded')
+    const loader = engineFromConnection(await db.connect(), register)
+    return { db, engine, loader, peak: size(files), inflight: 0, retired: false }
+  } catch (e) {
+    await db.terminate().catch(() => undefined)
+    throw e
+  }
+}
+
+function endIfIdle(i: Instance): void {
+  if (i.retired && i.inflight === 0) void i.db.terminate().catch(() => undefined)
+}
+
+/** Runs a query on the current instance, counting it so a retired instance ends only when idle. */
+async function onCurrent<T>(fn: (engine: AppDb) => Promise<T>): Promise<T> {
+  const i = current!
+  i.inflight++
+  try {
+    return await fn(i.engine)
+  } finally {
+    i.inflight--
+    endIfIdle(i)
+  }
+}
+
+/** What every caller holds: always the current instance. */
+const appDb: AppDb = {
+  query: <T>(sql: string, params?: readonly SqlValue[]) => onCurrent((e) => e.query<T>(sql, params)),
+  queryTable: (sql, params) => onCurrent((e) => e.queryTable(sql, params)),
+  registerFileText: (name, text) => onCurrent((e) => e.registerFileText(name, text)),
+}
+
+/** Swaps the current instance's tables for `files` in one transaction. */
+async function replaceInPlace(files: DatasetFiles): Promise<void> {
+  await replaceDataset(current!.loader, files)
+  current!.peak = Math.max(current!.peak, size(files))
+}
+
+/** Loads `files` into a fresh instance and makes it current; the old one ends when its queries have answered. */
+async function restartWith(files: DatasetFiles): Promise<void> {
+  const next = await newInstance(files)
+  const old = current!
+  current = next
+  old.retired = true
+  endIfIdle(old)
+  performance.mark('kanzhang:db-restarted')
+}
+
+async function start(): Promise<AppDb> {
+  current = await newInstance(bundledFiles())
   performance.mark('kanzhang:restore-start')
   restore = await restoreImports()
   performance.mark('kanzhang:restore-end')
-  return engine
+  return appDb
 }
 
 /** The DuckDB engine with the dataset loaded (started once). */
 export function getDb(): Promise<AppDb> {
   started ??= start()
   return started
+}
+
+/**
+ * The SQL workbench's DuckDB (workbench/sandbox.ts): a locked copy of the
+ * loaded tables in a second worker, started on the workbench's first run.
+ */
+export function workbenchSandbox(): Sandbox {
+  sandbox ??= createSandbox({
+    instantiate: instantiateDuckDB,
+    snapshot: async (table) => (await getDb()).queryTable(`SELECT * FROM "${table}"`),
+    // Long enough for any honest question on this data; a runaway query is stopped, not left to fill the memory.
+    timeoutMs: 120_000,
+    memoryLimit: '1GB',
+  })
+  return sandbox
 }
 
 /** What start-up restored from IndexedDB (null until the database is ready). */
@@ -114,8 +229,13 @@ export function loadedImportIds(): readonly string[] {
 export function reloadDataset(imports: readonly ImportFiles[]): Promise<void> {
   const run = queue.then(async () => {
     await getDb()
-    await replaceDataset(loader!, datasetWithImports(DATASET_FILES, imports.map((i) => i.files)))
+    const files = datasetWithImports(await bundledFiles(), imports.map((i) => i.files))
+    const chars = size(files)
+    if (current!.peak > RESTART_PEAK_CHARS && chars < current!.peak / 2) await restartWith(files)
+    else await replaceInPlace(files)
     loadedImports = imports.map((i) => i.docId)
+    // The workbench's copy is of the old tables now.
+    sandbox?.reset()
   })
   queue = run.catch(() => undefined)
   return run

@@ -221,6 +221,21 @@ export const zh = {
   imp_badge_title: '导入的文档，只保存在本浏览器中',
   imp_remove_in_import: '在“导入”页删除',
   // end import
+  // workbench: the locked copy, bounded results
+  wb_cancel: '取消查询',
+  wb_reset: '重置数据副本',
+  wb_sandbox_note: '查询在数据的一个副本上运行：写入（DELETE、DROP 等）只改副本，不改各视图的数据；不能读写文件，也不能访问网络。结果最多显示前 {rows} 行。',
+  wb_from_link: '链接带来的 SQL 已填入编辑框，不会自动运行：请先看一遍，再按“运行”。',
+  wb_first_rows: '显示前 {n} 行（结果还有更多行）',
+  wb_first_of: '显示前 {n} 行，共 {total} 行',
+  wb_counting: '正在统计总行数…',
+  wb_cut_cells: '{n} 个单元格过长，只显示前 {chars} 个字符',
+  wb_cancelled: '查询已取消。',
+  wb_timeout: '查询超过时间上限（120 秒），已停止。',
+  imp_replaces_stored: '确认后将替换已有的导入：{list}。',
+  imp_confirm_replace: '替换并导入',
+  imp_keep_both: '另存为新文档',
+  db_reload: '重新载入数据',
   // phone, English, Excel (issue 15)
   menu: '菜单',
   colon: '：',
@@ -481,6 +496,21 @@ export const en: Record<MessageKey, string> = {
   imp_badge_title: 'An imported document, kept in this browser only',
   imp_remove_in_import: 'Remove it in Import',
   // end import
+  // workbench: the locked copy, bounded results
+  wb_cancel: 'Cancel query',
+  wb_reset: 'Reset the data copy',
+  wb_sandbox_note: 'Queries run on a copy of the data: writes (DELETE, DROP …) change the copy only, never the views; no file or network access. At most the first {rows} rows are shown.',
+  wb_from_link: 'The link filled in this SQL; it does not run by itself. Read it, then press Run.',
+  wb_first_rows: 'First {n} rows shown (the result has more)',
+  wb_first_of: 'First {n} of {total} rows shown',
+  wb_counting: 'counting all rows…',
+  wb_cut_cells: '{n} cell(s) too long: only the first {chars} characters are shown',
+  wb_cancelled: 'The query was cancelled.',
+  wb_timeout: 'The query ran past the time limit (120 s) and was stopped.',
+  imp_replaces_stored: 'Confirming replaces the stored import {list}.',
+  imp_confirm_replace: 'Replace and import',
+  imp_keep_both: 'Keep both (save as a new document)',
+  db_reload: 'Load the data again',
   // phone, English, Excel (issue 15)
   menu: 'Menu',
   colon: ': ',

@@ -48,12 +48,39 @@ function checkControlChars(fileName: string, count: number, total: number, nul: 
   }
 }
 
-function decodeUtf16(bytes: Uint8Array, fileName: string, encoding: 'utf-16le' | 'utf-16be'): DecodedText {
+/**
+ * UTF-16 without a byte-order mark (some exporters write it): ASCII characters
+ * (digits, commas, line breaks) then have a zero high byte, so zero bytes
+ * stand only at odd offsets (little-endian) or only at even ones (big-endian),
+ * and often. Binary files have zero bytes at both.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, SNIFF_BYTES) & ~1
+  let even = 0
+  let odd = 0
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] === 0) {
+      if (i % 2 === 0) even++
+      else odd++
+    }
+  }
+  // At least one ASCII character in ten code units, and every zero on one side.
+  const enough = (zeros: number) => zeros >= Math.max(2, n / 20)
+  if (enough(odd) && even === 0) return 'utf-16le'
+  if (enough(even) && odd === 0) return 'utf-16be'
+  return null
+}
+
+function decodeUtf16(bytes: Uint8Array, fileName: string, encoding: 'utf-16le' | 'utf-16be', bom = true): DecodedText {
   let text: string
   try {
-    text = new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(2))
+    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(bom ? 2 : 0))
   } catch {
-    throw new ImportFailure([issue('encoding', { file: fileName }, `文件声明为 ${encoding.toUpperCase()}（有 BOM），但内容不是有效的 ${encoding.toUpperCase()}`, `the file starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()}`)])
+    throw new ImportFailure([issue('encoding', { file: fileName }, bom
+      ? `文件声明为 ${encoding.toUpperCase()}（有 BOM），但内容不是有效的 ${encoding.toUpperCase()}`
+      : `文件看起来是没有 BOM 的 ${encoding.toUpperCase()}，但内容不是有效的 ${encoding.toUpperCase()}`, bom
+      ? `the file starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()}`
+      : `the file looks like ${encoding.toUpperCase()} without a byte-order mark but is not valid ${encoding.toUpperCase()}`)])
   }
   let controls = 0
   let nul = false
@@ -68,7 +95,8 @@ function decodeUtf16(bytes: Uint8Array, fileName: string, encoding: 'utf-16le' |
 }
 
 /**
- * Decodes a file's bytes: BOM first (UTF-8, UTF-16 LE/BE), then strict UTF-8,
+ * Decodes a file's bytes: BOM first (UTF-8, UTF-16 LE/BE), then UTF-16 told by
+ * its zero bytes (utf16WithoutBom), then strict UTF-8,
  * then GB18030 (a superset of GBK and GB2312). Throws an ImportFailure naming
  * the file for binary content (NUL bytes, control characters, known binary
  * formats such as .xlsx/.xls/.pdf) and for bytes valid in neither encoding.
@@ -80,6 +108,8 @@ export function decodeBytes(bytes: Uint8Array, fileName: string): DecodedText {
   const body = bom ? bytes.subarray(3) : bytes
 
   for (const sig of SIGNATURES) if (startsWith(body, sig.magic)) throw binaryFailure(fileName, sig)
+  const utf16 = bom ? null : utf16WithoutBom(bytes)
+  if (utf16) return decodeUtf16(bytes, fileName, utf16, false)
   let controls = 0
   let nul = false
   const n = Math.min(body.length, SNIFF_BYTES)

@@ -44,14 +44,23 @@ export function renameImport(doc: ImportedDocument, docId: string): ImportedDocu
 }
 
 /**
- * The documents of one import under the doc_ids they will be saved as: none
- * takes a `reserved` id (the bundled ones; for a pasted text, the imported ones
- * too), nor the id another document of the same import gets.
+ * A doc_id that a link can carry: links list documents separated by commas
+ * (`#/compare?docs=a,b`), so a comma in an id (a city "阳城,沁水" in a CSV, a
+ * file "a,b.csv") would make it impossible to select; commas become '-'.
+ */
+export function linkSafeDocId(id: string): string {
+  return id.replace(/\s*,\s*/g, '-')
+}
+
+/**
+ * The documents of one import under the doc_ids they will be saved as: each
+ * link-safe (linkSafeDocId), none taking a `reserved` id (the bundled ones; for a
+ * pasted text, the imported ones too), nor the id another document of the same import gets.
  */
 export function planDocIds(docs: readonly ImportedDocument[], reserved: ReadonlySet<string>): ImportedDocument[] {
   const taken = new Set<string>()
   return docs.map((doc) => {
-    let id = uniqueDocId(doc.document.doc_id, reserved)
+    let id = uniqueDocId(linkSafeDocId(doc.document.doc_id), reserved)
     if (taken.has(id)) id = uniqueDocId(id, new Set([...reserved, ...taken]))
     taken.add(id)
     return id === doc.document.doc_id ? doc : renameImport(doc, id)

@@ -3,9 +3,10 @@
  * needed), optionally with a UTF-8 BOM so Excel on Windows opens Chinese text
  * correctly instead of guessing GBK.
  */
-import { toCsv } from '../ingest/csv'
+import { mergeCsvFiles, toCsv } from '../ingest/csv'
 import { DATASET_COLUMNS, type DatasetTable } from '../ingest/dataset'
 import type { DocumentRow } from '../ingest/types'
+export { mergeCsvFiles }
 import type { DatasetCsvFiles, ImportedDocument, ImportedRows, PreparedImport, TableCounts } from './types'
 
 export interface ExportOptions {
@@ -103,44 +104,6 @@ export function everyFirstField(csv: string, value: string): boolean {
     }
   }
   return true
-}
-
-/** The body of a CSV text: everything after its header line ('' for a header-only or empty text). */
-function body(csv: string): string {
-  const text = csv.replace(/^\ufeff/, '')
-  const nl = text.indexOf('\n')
-  if (nl === -1) return ''
-  const rest = text.slice(nl + 1)
-  return rest === '' || rest.endsWith('\n') ? rest : rest + '\n'
-}
-
-function header(csv: string): string {
-  const text = csv.replace(/^\ufeff/, '')
-  const nl = text.indexOf('\n')
-  return nl === -1 ? text : text.slice(0, nl)
-}
-
-/**
- * Several sets of dataset CSVs (the bundled files, then each import) as one
- * set: per table, one header and every body in order. All sets must be in the
- * canonical column order (as every exporter here writes them); a set whose
- * header differs is refused rather than silently misaligned.
- */
-export function mergeCsvFiles(sets: readonly DatasetCsvFiles[]): DatasetCsvFiles {
-  const merged: DatasetCsvFiles = {}
-  for (const table of TABLES) {
-    const canonical = DATASET_COLUMNS[table].join(',')
-    const parts = [canonical + '\n']
-    for (const set of sets) {
-      const text = set[table]
-      if (text === undefined || text === '') continue
-      const h = header(text)
-      if (h !== canonical) throw new Error(`${table}: header "${h}" is not the canonical "${canonical}"`)
-      parts.push(body(text))
-    }
-    merged[table] = parts.join('')
-  }
-  return merged
 }
 
 /**

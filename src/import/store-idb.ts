@@ -38,9 +38,13 @@ export type ImportToSave = Pick<PreparedImport, 'document' | 'files' | 'kind' | 
 /** The list entry of an import (no rows). */
 export type ImportSummary = Pick<StoredImport, 'docId' | 'kind' | 'fileName' | 'importedAt' | 'document'>
 
-/** saveImport refused: the doc_id is bundled, already imported (without `replace`), or rows disagree. */
+/**
+ * saveImport refused: the doc_id is bundled, already imported (without
+ * `replace`), rows disagree, or the stored record is no longer the one the
+ * person saw (another tab saved or removed it since: 'changed').
+ */
 export class SaveImportError extends Error {
-  readonly code: 'bundled' | 'exists' | 'inconsistent' | 'empty-id'
+  readonly code: 'bundled' | 'exists' | 'inconsistent' | 'empty-id' | 'changed'
   readonly text: Bilingual
   constructor(code: SaveImportError['code'], text: Bilingual) {
     super(text.en)
@@ -102,10 +106,13 @@ export function openImportDb(factory: IDBFactory = globalThis.indexedDB): Promis
  * given, not rewritten). Refuses (SaveImportError) a doc_id of a bundled
  * document — rename it first (planDocIds / renameImport, before the CSV is
  * written) — rows under another doc_id, and an existing import's doc_id unless
- * `replace` is set. The existence check and the write are one transaction, so
- * two tabs cannot both claim a doc_id.
+ * `replace` is set. With `expected` (the `importedAt` of the stored record the
+ * person saw, or null when they saw none) the save is refused ('changed') if
+ * the record is no longer that one: another tab imported or removed it in the
+ * meantime, and replacing it unseen would lose that tab's rows. The checks and
+ * the write are one transaction, so two tabs cannot both claim a doc_id.
  */
-export async function saveImport(doc: ImportToSave, options: { bundledDocIds: ReadonlySet<string>; replace?: boolean }): Promise<StoredImport> {
+export async function saveImport(doc: ImportToSave, options: { bundledDocIds: ReadonlySet<string>; replace?: boolean; expected?: string | null }): Promise<StoredImport> {
   const record: StoredImport = {
     docId: doc.document.doc_id,
     format: 1,
@@ -123,16 +130,32 @@ export async function saveImport(doc: ImportToSave, options: { bundledDocIds: Re
   const tx = db.transaction(STORE, 'readwrite')
   const store = tx.objectStore(STORE)
   const finished = done(tx)
-  const existing = await request(store.getKey(record.docId))
+  const existing = (await request(store.get(record.docId))) as StoredImport | undefined
   const conflict = saveConflict({ document: doc.document, files: {} }, options.bundledDocIds, new Set(existing === undefined ? [] : [record.docId]), options.replace ?? false)
-  if (conflict) {
+  const changed = options.expected !== undefined && (existing?.importedAt ?? null) !== options.expected
+  if (conflict || changed) {
     tx.abort()
     await finished.catch(() => undefined)
-    throw new SaveImportError(conflict.code, conflict)
+    if (conflict) throw new SaveImportError(conflict.code, conflict)
+    throw new SaveImportError('changed', existing
+      ? { zh: `另一个标签页刚刚导入了 “${record.docId}”（${existing.fileName}，${existing.importedAt}）；请选择替换它还是另存为新文档`, en: `another tab has just imported "${record.docId}" (${existing.fileName}, ${existing.importedAt}); choose whether to replace it or keep both` }
+      : { zh: `另一个标签页刚刚删除了 “${record.docId}”；请重新确认`, en: `another tab has just removed "${record.docId}"; confirm again` })
   }
   store.put(record)
   await finished
   return record
+}
+
+/** The stored record's summary for each doc_id (null where none is stored): what a person sees before replacing it. */
+export async function storedSummaries(docIds: readonly string[]): Promise<Record<string, ImportSummary | null>> {
+  const db = await openImportDb()
+  const store = db.transaction(STORE, 'readonly').objectStore(STORE)
+  const out: Record<string, ImportSummary | null> = {}
+  for (const id of docIds) {
+    const r = (await request(store.get(id))) as StoredImport | undefined
+    out[id] = r ? { docId: r.docId, kind: r.kind, fileName: r.fileName, importedAt: r.importedAt, document: r.document } : null
+  }
+  return out
 }
 
 /** Every import, without its rows, oldest first. */

@@ -11,7 +11,7 @@ import { parseCsvImport, type CsvImportResult } from './csv-import'
 import { decodeBytes, type DecodedText } from './decode'
 import { planDocIds } from './doc-id'
 import { prepareImport } from './export-csv'
-import { ImportFailure, type ImportIssue } from './issues'
+import { ImportFailure, issue, type ImportIssue } from './issues'
 import { importReportText } from './report-import'
 import type { CsvRead, ImportInput, WorkerRequest, WorkerResponse } from './worker-protocol'
 
@@ -53,6 +53,8 @@ function readCsv(req: Extract<WorkerRequest, { kind: 'csv' }>): WorkerResponse {
 function handle(req: WorkerRequest): WorkerResponse {
   if (req.kind === 'csv') return readCsv(req)
   const { text, encoding } = decode(req, req.fileName)
+  // An empty file (or one of blanks) is not a report with nothing recognised: say what it is.
+  if (text.trim() === '') throw new ImportFailure([issue('empty', { file: req.fileName }, '文件为空，没有可读的文字', 'the file is empty: there is no text to read')])
   const { preview, imported } = importReportText(text, req.fileName, req.overrides)
   const [planned] = planDocIds([imported], new Set(req.reserved))
   return { id: req.id, ok: true, kind: 'report', encoding, result: { preview, prepared: prepareImport(planned!, imported.document.doc_id) } }

@@ -7,6 +7,7 @@
  * Pure: rows of the canonical dataset and the source text in, plain objects
  * and strings out.
  */
+import type { CitableRow } from '../db/queries/rows-on-line'
 import { cmp, parseNumber, round, shift, toYuan } from '../ingest/decimal'
 import { isWatermark, toLines } from '../ingest/lines'
 import { locateTables } from '../ingest/locate'
@@ -497,7 +498,7 @@ export function usesOf(
 }
 
 /** Any row of the dataset that carries provenance. */
-export type CitableRow = LineItemRow | SangongRow | NarrativeRow | EvaluationRow | TargetRow
+export type { CitableRow }
 
 /** The citation of any dataset row, told apart by its columns (a FigureLink can hold any of them). */
 export function cite(row: CitableRow, doc: DocumentRow, source: SourceText): Citation {

@@ -143,7 +143,8 @@ export function tableGrid(table: ExportTable, opts: GridOptions = {}): string[][
 
 const NUMBERISH = /^[-+]?[\d,]*\.?\d+%?$/
 
-function guard(cell: string): string {
+/** The cell with a leading apostrophe when a spreadsheet would run it as a formula (numbers such as "-56.78" untouched). */
+export function guardFormula(cell: string): string {
   if (/^[=@\t\r]/.test(cell) || (/^[+-]/.test(cell) && !NUMBERISH.test(cell))) return "'" + cell
   return cell
 }
@@ -153,7 +154,7 @@ function delimited(grid: readonly (readonly string[])[], sep: string, opts: Deli
   const guardOn = opts.guardFormulas ?? true
   const needsQuotes = new RegExp(`["\\r\\n${sep === '\t' ? '\\t' : sep}]`)
   const field = (raw: string) => {
-    const s = guardOn ? guard(raw) : raw
+    const s = guardOn ? guardFormula(raw) : raw
     return needsQuotes.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s
   }
   const body = grid.map((row) => row.map(field).join(sep)).join(eol) + eol

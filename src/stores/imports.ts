@@ -1,27 +1,24 @@
 /**
- * The user's imports: reading a report's text or CSV files (parsed in the
- * import worker), the preview the user confirms, the list kept in IndexedDB,
- * removal and export. All I/O goes through src/import (parsing, IndexedDB,
- * CSV) and src/db/client.ts (swapping the loaded tables); no SQL here.
- *
- * An import is all or nothing: the merged dataset is loaded into DuckDB first
- * (one transaction, rolled back on failure), then the document is saved; if
- * saving fails the previous tables are loaded back. Nothing already loaded is lost.
- *
- * The page never holds an import's rows: the worker answers with each
- * document's canonical CSV text (already renamed away from bundled doc_ids)
- * and a small preview; that text goes as it is to DuckDB and to IndexedDB.
+ * The user's imports as the Import view shows them: reading a report or CSV
+ * files (parsed in the import worker), the preview the person confirms, the
+ * list kept in IndexedDB, removal and export. What confirming and removing do
+ * — load, save, roll back, never overwrite another tab's import unseen — is
+ * src/import/service.ts, handed IndexedDB and DuckDB here; no SQL here.
+ * The page never holds an import's rows: the worker answers with canonical
+ * CSV text, which goes as it is to DuckDB and to IndexedDB.
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { downloadText } from '../components/download'
+import { download, textBlob } from '../publish/download'
 import { DATASET_FILES } from '../db/datasetFiles'
 import { getDb, reloadDataset, restoreReport, type ImportFiles, type RestoreReport } from '../db/client'
 import { documentRows } from '../db/queries/overview'
 import type { DocumentRow } from '../ingest/types'
 import { docIdsOfDocumentsCsv, exportDataset, withDocument, type Bilingual, type IdentityField, type ImportIssue, type PreparedImport } from '../import'
 import { ImportFailure } from '../import/issues'
-import { listImports, loadAllImports, removeImport, saveImport, SaveImportError, type ImportSummary } from '../import/store-idb'
+import { createImportService } from '../import/service'
+import { listImports, loadAllImports, removeImport, saveImport, storedSummaries, type ImportSummary } from '../import/store-idb'
+import { watchImportChanges, type TabSync } from '../import/tab-sync'
 import { importCsvInWorker, importReportInWorker } from '../import/worker-client'
 import type { CsvRead, ReportRead } from '../import/worker-protocol'
 import type { TextEncodingName } from '../import/decode'
@@ -40,6 +37,8 @@ export interface PendingReport {
   overrides: Overrides
   /** A pasted text gets a fresh doc_id; a file of the same name as an import replaces it (re-import). */
   pasted: boolean
+  /** The stored import each planned doc_id would replace (null: none), as the person was shown it. */
+  existing: Record<string, ImportSummary | null>
 }
 
 export interface PendingCsv {
@@ -48,6 +47,8 @@ export interface PendingCsv {
   imports: PreparedImport[]
   /** Original doc_ids whose city/year/stage no documents CSV gave: the user fills them in. */
   withoutIdentity: string[]
+  /** The stored import each planned doc_id would replace (null: none), as the person was shown it. */
+  existing: Record<string, ImportSummary | null>
 }
 
 export type Pending = PendingReport | PendingCsv
@@ -64,15 +65,8 @@ function breathe(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0))
 }
 
-function text(zh: string, en: string): Bilingual {
-  return { zh, en }
-}
-
-function messageOf(e: unknown): Bilingual {
-  if (e instanceof SaveImportError) return e.text
-  const m = e instanceof Error ? e.message : String(e)
-  return text(m, m)
-}
+const text = (zh: string, en: string): Bilingual => ({ zh, en })
+const messageOf = (e: unknown): Bilingual => (e instanceof Error ? text(e.message, e.message) : text(String(e), String(e)))
 
 export const useImportsStore = defineStore('imports', () => {
   const list = shallowRef<ImportSummary[]>([])
@@ -92,6 +86,14 @@ export const useImportsStore = defineStore('imports', () => {
   /** Operations queued or running. */
   const active = ref(0)
   let listLoaded = false
+  let sync: TabSync | null = null
+  // The confirm / remove / sync logic, with IndexedDB and DuckDB handed in (unit-tested with fakes: test/import/service.test.ts).
+  const service = createImportService({
+    loadAll: loadAllImports,
+    save: (doc, o) => saveImport(doc, { bundledDocIds: BUNDLED_DOC_IDS, ...o }),
+    remove: removeImport,
+    summaries: storedSummaries,
+  }, { load: (imports) => loadSet(imports) })
 
   /** Operations run one after another: a field's change event (fired on blur) and the click that caused it must not interleave. */
   let chain: Promise<void> = Promise.resolve()
@@ -124,9 +126,19 @@ export const useImportsStore = defineStore('imports', () => {
   }
 
   async function init(): Promise<void> {
+    sync ??= watchImportChanges(() => void syncFromStorage())
     await getDb().catch(() => undefined)
     restore.value = restoreReport()
+    await service.restored(restore.value?.restored ?? [])
     if (!listLoaded) await refreshList()
+  }
+
+  /** What the pending import would replace, read again from storage (another tab may have changed it). */
+  async function markExisting(): Promise<void> {
+    const p = pending.value
+    if (!p) return
+    const existing = await storedSummaries(plannedDocuments().map((d) => d.document.doc_id)).catch(() => ({}))
+    if (pending.value === p) pending.value = { ...p, existing }
   }
 
   function fail(e: unknown): void {
@@ -146,7 +158,8 @@ export const useImportsStore = defineStore('imports', () => {
     try {
       const { result, encoding } = await importReportInWorker(input, fileName, await reserved(pasted), Object.keys(overrides).length > 0 ? overrides : undefined)
       timings.value = { ...timings.value, read: performance.now() - t0 }
-      pending.value = { kind: 'report', fileName, encoding, result, overrides, pasted }
+      pending.value = { kind: 'report', fileName, encoding, result, overrides, pasted, existing: {} }
+      await markExisting()
       status.value = 'preview'
     } catch (e) {
       pending.value = null
@@ -202,7 +215,8 @@ export const useImportsStore = defineStore('imports', () => {
       status.value = 'error'
       return
     }
-    pending.value = { kind: 'csv', files: read.files, imports: read.imports, withoutIdentity: read.withoutIdentity }
+    pending.value = { kind: 'csv', files: read.files, imports: read.imports, withoutIdentity: read.withoutIdentity, existing: {} }
+    await markExisting()
     status.value = 'preview'
   }
 
@@ -248,45 +262,49 @@ export const useImportsStore = defineStore('imports', () => {
     }
     reset('saving')
     const t0 = performance.now()
-    const ids = new Set(docs.map((d) => d.document.doc_id))
-    let before: ImportFiles[]
-    try {
-      before = (await loadAllImports()).map((r) => ({ docId: r.docId, files: r.files }))
-    } catch (e) {
-      fail(e)
-      return
-    }
-    // The worker's CSV text as it is: nothing is re-written on the page.
-    const next = [...before.filter((b) => !ids.has(b.docId)), ...docs.map((d) => ({ docId: d.document.doc_id, files: d.files }))]
-    try {
-      await breathe()
-      await loadSet(next)
-    } catch (e) {
-      failure.value = text(`数据无法载入，未做任何更改：${messageOf(e).zh}`, `the data could not be loaded; nothing was changed: ${messageOf(e).en}`)
+    const outcome = await service.confirm(docs, p.existing, breathe)
+    if (outcome.ok) {
+      sync?.announce()
+      timings.value = { ...timings.value, save: performance.now() - t0 }
+      pending.value = null
+      done.value = outcome.docIds
+      status.value = 'done'
+    } else if (outcome.reason === 'changed') {
+      // Not a failure of the input: show the preview again with what is stored now, and let the person choose.
+      await markExisting()
+      failure.value = outcome.message
+      status.value = 'preview'
+    } else {
+      const m = outcome.message
+      failure.value = outcome.reason === 'load'
+        ? text(`数据无法载入，未做任何更改：${m.zh}`, `the data could not be loaded; nothing was changed: ${m.en}`)
+        : outcome.reason === 'save' ? text(`无法保存到浏览器存储，未做任何更改：${m.zh}`, `could not save to browser storage; nothing was changed: ${m.en}`) : m
       status.value = 'error'
-      return
     }
-    const saved: string[] = []
-    try {
-      for (const doc of docs) {
-        await breathe()
-        await saveImport(doc, { bundledDocIds: BUNDLED_DOC_IDS, replace: true })
-        saved.push(doc.document.doc_id)
-      }
-    } catch (e) {
-      // Keeping failed: put back exactly what was there (a replaced import's old record is still stored unless it was overwritten).
-      for (const id of saved) if (!before.some((b) => b.docId === id)) await removeImport(id).catch(() => undefined)
-      await loadSet(before).catch(() => undefined)
-      failure.value = text(`无法保存到浏览器存储，未做任何更改：${messageOf(e).zh}`, `could not save to browser storage; nothing was changed: ${messageOf(e).en}`)
-      status.value = 'error'
-      await refreshList()
-      return
-    }
-    timings.value = { ...timings.value, save: performance.now() - t0 }
-    pending.value = null
-    done.value = [...ids]
-    status.value = 'done'
     await refreshList()
+  }
+
+  /**
+   * Another tab changed the stored imports: load exactly what is stored now
+   * (unless that is what is loaded) and show it, in turn with this tab's own operations.
+   */
+  const syncFromStorage = track(async () => {
+    try {
+      await service.sync()
+    } catch (e) {
+      failure.value = messageOf(e)
+    }
+    // A pending preview keeps what its person was shown: confirming it will say if another tab has taken its doc_id since.
+    await refreshList()
+  })
+
+  /** Saves the pending report under a new doc_id instead of replacing the stored import of the same name. */
+  async function keepBoth(): Promise<void> {
+    const p = pending.value
+    if (!p || p.kind !== 'report') return
+    reset('reading')
+    await refreshList()
+    await runReport({ text: p.result.prepared.sourceText ?? '' }, p.fileName, true, p.overrides)
   }
 
   function cancel(): void {
@@ -297,18 +315,13 @@ export const useImportsStore = defineStore('imports', () => {
   /** Removes an imported document from the views and from IndexedDB. Bundled documents are not stored, so cannot be removed. */
   async function remove(docId: string): Promise<void> {
     reset('saving')
-    try {
-      const stored = (await loadAllImports()).map((r) => ({ docId: r.docId, files: r.files }))
-      await loadSet(stored.filter((s) => s.docId !== docId))
-      try {
-        await removeImport(docId)
-      } catch (e) {
-        await loadSet(stored).catch(() => undefined)
-        throw e
-      }
+    const outcome = await service.remove(docId)
+    if (outcome.ok) {
+      sync?.announce()
       status.value = 'idle'
-    } catch (e) {
-      fail(e)
+    } else {
+      failure.value = outcome.message
+      status.value = 'error'
     }
     await refreshList()
   }
@@ -317,8 +330,8 @@ export const useImportsStore = defineStore('imports', () => {
   async function exportAll(): Promise<void> {
     try {
       const stored = await loadAllImports()
-      // downloadText adds the BOM Excel needs.
-      for (const f of exportDataset(DATASET_FILES, stored.map((s) => s.files))) downloadText(f.text, f.fileName)
+      // With the BOM Excel needs to read UTF-8.
+      for (const f of exportDataset(DATASET_FILES, stored.map((s) => s.files), { bom: true })) download(f.fileName, textBlob(f.text, 'text/csv;charset=utf-8'))
     } catch (e) {
       fail(e)
     }
@@ -328,6 +341,6 @@ export const useImportsStore = defineStore('imports', () => {
     list, status, issues, failure, pending, done, restore, timings, finished, active,
     init, refreshList, setCsvIdentity, plannedDocuments, cancel, exportAll,
     readReportFile: track(readReportFile), readReportText: track(readReportText), setReportIdentity: track(setReportIdentity),
-    readCsvFiles: track(readCsvFiles), confirm: track(confirm), remove: track(remove),
+    readCsvFiles: track(readCsvFiles), confirm: track(confirm), remove: track(remove), keepBoth: track(keepBoth), syncFromStorage,
   }
 })

@@ -3,7 +3,6 @@ import { checkCounts, checkRows } from '../../src/db/queries/checks'
 import { coverage, documentRows, headlines } from '../../src/db/queries/overview'
 import { projectIndicators, projectRows, projectsQuery } from '../../src/db/queries/projects'
 import { figuresOnLines } from '../../src/db/queries/source'
-import { listTables, runWorkbench } from '../../src/db/queries/workbench'
 import type { Engine } from '../../src/db/types'
 import { openEngine } from './engine'
 
@@ -87,30 +86,5 @@ describe('figuresOnLines', () => {
     const values = f.map((x) => x.value)
     expect(values).toContain('71000.00')
     expect(values).toContain('20288.20')
-  })
-})
-
-describe('runWorkbench', () => {
-  it('returns rows, with sums of DECIMAL amounts as exact text', async () => {
-    const r = await runWorkbench(db, "SELECT sum(value) AS s, count(*) AS n FROM line_items WHERE doc_id = 'changzhi-2026-budget' AND table_code = 'B03' AND class_code = '208'")
-    expect(r.error).toBeNull()
-    expect(r.rows).toEqual([{ s: '385815100.00', n: 3 }])
-  })
-
-  it('reports DuckDB’s own error and keeps the engine usable', async () => {
-    const bad = await runWorkbench(db, 'SELEC 1')
-    expect(bad.error).toMatch(/syntax error/i)
-    const good = await runWorkbench(db, 'SELECT 1 AS one')
-    expect(good.rows).toEqual([{ one: 1 }])
-  })
-
-  it('lists the tables and views a user can query', async () => {
-    const names = (await listTables(db)).map((t) => t.table_name)
-    expect(names).toEqual(expect.arrayContaining(['documents', 'line_items', 'sangong', 'v_facts', 'v_function', 'v_execution']))
-  })
-
-  it('fails fast on an extension it would have to download (autoload is off)', async () => {
-    const r = await runWorkbench(db, "SELECT * FROM read_parquet('x.parquet')")
-    expect(r.error).not.toBeNull()
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { oneCaret } from '../../src/db/queries/workbench'
+import { oneCaret } from '../../src/db/workbench/run'
 
 describe('oneCaret(message)', () => {
   it('drops the repeated caret block DuckDB-Wasm prints twice for a parser error', () => {

@@ -5,7 +5,7 @@
  * features. `startApp` does all of it for a test file's beforeAll.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -19,8 +19,23 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
 }
 
-/** `vite build` into outDir (KANZHANG_DATASET_DIR, if set, picks the dataset; args e.g. ['--mode', 'single']). */
+/** Environment variables naming the builds made once per browser-test run (global-setup.ts). */
+export const PREBUILT_HOSTED = 'KANZHANG_E2E_PREBUILT_HOSTED'
+export const PREBUILT_SINGLE = 'KANZHANG_E2E_PREBUILT_SINGLE'
+
+/**
+ * `vite build` into outDir (KANZHANG_DATASET_DIR, if set, picks the dataset; args e.g. ['--mode', 'single']).
+ * The plain hosted build and the plain single file are copied from the run's prebuilt ones when there are.
+ */
 export function buildApp(outDir: string, env: Record<string, string> = {}, args: string[] = []): void {
+  const plain = Object.keys(env).length === 0 && process.env.KANZHANG_DATASET_DIR === undefined
+  const prebuilt = !plain ? undefined
+    : args.length === 0 ? process.env[PREBUILT_HOSTED]
+      : args.join(' ') === '--mode single' ? process.env[PREBUILT_SINGLE] : undefined
+  if (prebuilt && existsSync(prebuilt)) {
+    cpSync(prebuilt, outDir, { recursive: true })
+    return
+  }
   execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...args], {
     cwd: ROOT, env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true', ...env }, stdio: 'pipe',
   })

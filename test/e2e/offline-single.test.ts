@@ -75,7 +75,7 @@ describe('the single-file build opened from file:// with the network blocked', (
     await page.goto(fileUrl + '#/workbench')
     await page.waitForSelector('[data-testid="sql-input"]')
     expect(await runSql(page, CHANGZHI_208_SQL)).toContain(CHANGZHI_208_YUAN)
-    expect(await runSql(page, 'SELECT count(*) AS n FROM documents')).toContain('4')
+    expect((await runSql(page, 'SELECT count(*) AS n FROM documents')).trim()).toBe('4')
   })
 
   it('fails fast, without a download, on SQL that needs a DuckDB extension', async () => {
@@ -102,6 +102,10 @@ describe('the single-file build opened from file:// with the network blocked', (
     expect(csp).toContain("default-src 'self'")
     expect(csp).toContain("'wasm-unsafe-eval'")
     expect(csp).not.toMatch(/https?:|\*/)
+    // Scripts by hash only: an injected inline script would not run.
+    const scriptSrc = /script-src ([^;]*)/.exec(csp ?? '')?.[1] ?? ''
+    expect(scriptSrc).not.toContain("'unsafe-inline'")
+    expect(scriptSrc.match(/'sha256-[A-Za-z0-9+/=]+'/g)?.length).toBeGreaterThanOrEqual(2)
     expect(problems.csp).toEqual([])
   })
 

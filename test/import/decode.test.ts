@@ -43,6 +43,21 @@ describe('decodeBytes(bytes, fileName)', () => {
     expect(decodeBytes(utf16(CSV, 'be'), 'a.csv')).toEqual({ text: CSV, encoding: 'utf-16be' })
   })
 
+  it('reads UTF-16 LE and BE without a BOM, told apart by where the zero bytes of ASCII characters stand', () => {
+    expect(decodeBytes(utf16(CSV, 'le').subarray(2), 'no-bom.csv')).toEqual({ text: CSV, encoding: 'utf-16le' })
+    expect(decodeBytes(utf16(CSV, 'be').subarray(2), 'no-bom.csv')).toEqual({ text: CSV, encoding: 'utf-16be' })
+  })
+
+  it('names a zip by its signature although its zero bytes stand at odd offsets only', () => {
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00])
+    expect(failureOf(() => decodeBytes(zip, 'data.csv')).issues[0]!.message.zh).toContain('压缩包')
+  })
+
+  it('keeps refusing binary with zero bytes at both even and odd offsets', () => {
+    const bytes = new Uint8Array(400).map((_, i) => (i % 3 === 0 ? 0 : 0x41))
+    expect(failureOf(() => decodeBytes(bytes, 'x.bin')).issues[0]!.code).toBe('binary')
+  })
+
   it('reads GBK bytes as written by Excel on Chinese Windows: 晋城 = BD FA B3 C7', () => {
     const bytes = new Uint8Array([0xbd, 0xfa, 0xb3, 0xc7, 0x2c, 0x32, 0x30, 0x32, 0x34])
     expect(decodeBytes(bytes, 'a.csv')).toEqual({ text: '晋城,2024', encoding: 'gb18030' })

@@ -92,4 +92,34 @@ describe('handleImportRequest (what the worker runs)', () => {
     expect(res).toMatchObject({ id: 3, ok: false })
     if (!res.ok) expect(res.issues.map((i) => i.code)).toEqual(['binary'])
   })
+
+  it('makes a doc_id a link can carry when a city has a comma in it (links list doc_ids with commas)', () => {
+    const text = '城市,年度,阶段,项目,金额,单位\n"阳城,沁水",2025,预算,社会保障和就业支出,"1,234.5万",万元\n晋城,2025,预算,社会保障和就业支出,1,万元\n'
+    const res = handleImportRequest({ id: 9, kind: 'csv', reserved: BUNDLED, files: [{ fileName: 'two cities.csv', text }] })
+    if (!res.ok || res.kind !== 'csv') throw new Error('expected a parsed CSV')
+    const ids = res.result.imports.map((d) => d.document.doc_id)
+    expect(ids).toEqual(['two cities-阳城-沁水-2025-预算', 'two cities-晋城-2025-预算'])
+    expect(res.result.imports[0]!.document.city).toBe('阳城,沁水')
+    expect(parseCsvImport(res.result.imports[0]!.files.line_items!, 'x.csv')).toMatchObject({ ok: true, lineItems: [{ doc_id: 'two cities-阳城-沁水-2025-预算', value: '12345000.00' }] })
+  })
+
+  it('names the file when a CSV holds a header and no rows', () => {
+    const res = handleImportRequest({ id: 10, kind: 'csv', reserved: BUNDLED, files: [{ fileName: 'only-header.csv', text: '城市,年度,阶段,项目,金额,单位\n' }] })
+    expect(res.ok).toBe(false)
+    if (res.ok) return
+    expect(res.issues).toHaveLength(1)
+    expect(res.issues[0]).toMatchObject({ code: 'empty', file: 'only-header.csv', line: 2 })
+    expect(res.issues[0]!.message.zh).toContain('only-header.csv')
+  })
+
+  it('says an empty report is empty instead of previewing nothing', () => {
+    for (const text of ['', '  \n\n\t \n']) {
+      const res = handleImportRequest({ id: 11, kind: 'report', fileName: 'blank.txt', reserved: BUNDLED, text })
+      expect(res.ok).toBe(false)
+      if (res.ok) continue
+      expect(res.issues).toHaveLength(1)
+      expect(res.issues[0]).toMatchObject({ code: 'empty', file: 'blank.txt' })
+      expect(res.issues[0]!.message.zh).toContain('文件为空')
+    }
+  })
 })

@@ -1,5 +1,5 @@
 /** Provenance: the dataset rows of every kind that stand on one line of a document. */
-import type { CitableRow } from '../../publish/citation'
+import type { EvaluationRow, LineItemRow, NarrativeRow, SangongRow, TargetRow } from '../../ingest/types'
 import { ident } from '../sql'
 import type { Db } from '../types'
 import { asText } from './text-rows'
@@ -7,6 +7,9 @@ import { asText } from './text-rows'
 /** The tables whose rows carry a printed figure and its line (the ones a citation can name). */
 export const CITABLE_TABLES = ['line_items', 'sangong', 'narrative', 'evaluations', 'targets'] as const
 export type CitableTable = (typeof CITABLE_TABLES)[number]
+
+/** A dataset row a citation can name: it carries a printed figure and its line. */
+export type CitableRow = LineItemRow | SangongRow | NarrativeRow | EvaluationRow | TargetRow
 
 /** One table's rows on a line; the table name goes through the allowlist, the document and line are bound. */
 export const ROWS_ON_LINE_SQL = (table: CitableTable) =>
