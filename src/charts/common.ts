@@ -24,9 +24,9 @@ export function titleBlock(text: string, subtext: string) {
 export const ANIMATION = { animationDuration: 250, animationDurationUpdate: 200 }
 
 /** A number as a screen reader should hear it: grouped digits, at most four decimals. */
-export function spoken(n: number | null | undefined): string {
-  if (n === null || n === undefined || !Number.isFinite(n)) return '无数据'
-  return n.toLocaleString('zh-CN', { maximumFractionDigits: 4 })
+export function spoken(n: number | null | undefined, lang: 'zh' | 'en' = 'zh'): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return lang === 'en' ? 'no data' : '无数据'
+  return n.toLocaleString(lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 4 })
 }
 
 /**
@@ -39,9 +39,9 @@ export function aria(title: string, description: string, decals = true) {
 }
 
 /** "A 1、B 2、C 3" for the largest few of a list, in its order. */
-export function largest(items: readonly { name: string; value: number | null }[], n = 3, unit = ''): string {
+export function largest(items: readonly { name: string; value: number | null }[], n = 3, unit = '', lang: 'zh' | 'en' = 'zh'): string {
   return [...items].filter((i) => i.value !== null).sort((a, b) => Math.abs(b.value!) - Math.abs(a.value!)).slice(0, n)
-    .map((i) => `${i.name} ${spoken(i.value)}${unit}`).join('、')
+    .map((i) => (lang === 'en' ? `${i.name} ${spoken(i.value, lang)} ${unit}` : `${i.name} ${spoken(i.value)}${unit}`)).join(lang === 'en' ? ', ' : '、')
 }
 
 /** Text for the tooltip's HTML (ECharts renders a formatter's string as HTML): names from imported reports may hold `<`. */
@@ -78,4 +78,26 @@ export interface AxisTooltipParam {
   name?: string
   axisValueLabel?: string
   value?: unknown
+}
+
+/** Height of one row of a wrapped (plain) legend, px. */
+export const LEGEND_ROW_PX = 22
+
+/**
+ * Rows a plain legend of these names takes in a chart `width` px wide: each
+ * item is a 25 px symbol, 5 px gap, its name (12 px text; a CJK character
+ * 1em, others about 0.6em) and 10 px to the next. A scrolling legend ("1/8")
+ * hides series, so the charts wrap theirs and make room for it.
+ */
+export function legendRows(names: readonly string[], width: number): number {
+  const inner = Math.max(120, width - 24)
+  let rows = 1
+  let x = 0
+  for (const n of names) {
+    let w = 40
+    for (const ch of n) w += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/.test(ch) ? 12 : 7.2
+    if (x > 0 && x + w > inner) { rows++; x = 0 }
+    x += w
+  }
+  return names.length ? rows : 0
 }

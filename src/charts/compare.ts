@@ -1,7 +1,8 @@
 /** Compare: a grouped bar chart, one series per document, from the pivot rows. */
 import type { AmountUnit } from '../format/amount'
+import { term, translate, type Locale } from '../i18n/translate'
 import type { CompareRow, ValueMode } from '../db/queries/compare'
-import { ANIMATION, aria, CLICK_HINT_ZH, escapeHtml, formatScaled, largest, PALETTE, scale, titleBlock, tooltipFoot, type AxisTooltipParam } from './common'
+import { ANIMATION, aria, CLICK_HINT_ZH, escapeHtml, formatScaled, largest, LEGEND_ROW_PX, legendRows, PALETTE, scale, titleBlock, tooltipFoot, type AxisTooltipParam } from './common'
 
 export interface CompareChartInput {
   rows: readonly CompareRow[]
@@ -16,6 +17,10 @@ export interface CompareChartInput {
   limit?: number
   /** The tooltip's last line, telling readers a bar opens its source (in the page's language). */
   hint?: string
+  /** Language of the title's unit line and the axis name (default Chinese). */
+  lang?: Locale
+  /** Width the chart is laid out for, px (default 720): row names wrap within a third of it. */
+  width?: number
 }
 
 /** The rows the chart draws: the largest by absolute value, in their original order. */
@@ -33,22 +38,27 @@ export function compareChartOption(input: CompareChartInput) {
   const source = rows.map((r) => [r.dim_label, ...input.docs.map((d) => valueOf(r.values[d] ?? null))])
   const axisUnit = input.mode === 'share' ? '%' : input.unit
   const names = input.docs.map((d) => input.labels[d] ?? d)
-  const description = [
-    `${names.join('、')}，共${rows.length}行，单位：${axisUnit}`,
-    ...input.docs.map((d, i) => `${names[i]}最大的是：${largest(rows.map((r) => ({ name: r.dim_label, value: valueOf(r.values[d] ?? null) })), 3, axisUnit)}`),
-    input.source,
-  ].filter(Boolean).join('。')
+  const width = input.width ?? 720
+  const lang = input.lang ?? 'zh'
+  const top = (d: string) => largest(rows.map((r) => ({ name: r.dim_label, value: valueOf(r.values[d] ?? null) })), 3, term(lang, axisUnit), lang)
+  const description = (lang === 'en'
+    ? [`${names.join(', ')}: ${rows.length} rows, unit: ${term(lang, axisUnit)}`, ...input.docs.map((d, i) => `Largest in ${names[i]}: ${top(d)}`), input.source]
+    : [`${names.join('、')}，共${rows.length}行，单位：${axisUnit}`, ...input.docs.map((d, i) => `${names[i]}最大的是：${top(d)}`), input.source]
+  ).filter(Boolean).join(lang === 'en' ? '. ' : '。')
   return {
     ...ANIMATION,
     ...aria(input.title, description),
     color: [...PALETTE],
-    title: titleBlock(input.title, `单位：${axisUnit}`),
-    legend: { bottom: 0, type: 'scroll' },
-    grid: { left: 8, right: 16, top: 64, bottom: 32, containLabel: true },
+    title: titleBlock(input.title, translate(lang, 'unit_label', { unit: term(lang, axisUnit) })),
+    // Wrapped, not paged, so every document stays named; the grid makes room for its rows.
+    legend: { bottom: 0, type: 'plain' },
+    grid: { left: 8, right: 16, top: 64, bottom: 28 + legendRows(names, width) * LEGEND_ROW_PX, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: compareTooltip(input.mode === 'share' ? '%' : input.unit, input.hint ?? CLICK_HINT_ZH) },
     dataset: { dimensions, source },
-    xAxis: { type: 'value', name: axisUnit },
-    yAxis: { type: 'category', inverse: true, axisLabel: { width: 140, overflow: 'truncate' } },
+    // The unit under the axis, centred: at the axis' end a long name ("10k yuan") is cut at the edge.
+    xAxis: { type: 'value', name: term(lang, axisUnit), nameLocation: 'middle', nameGap: 26 },
+    // Long names (人力资源和社会保障管理事务) wrap onto a second line rather than end in "…".
+    yAxis: { type: 'category', inverse: true, axisLabel: { width: Math.round(Math.min(170, width * 0.34)), overflow: 'break', lineHeight: 14 } },
     series: input.docs.map(() => ({ type: 'bar', barMaxWidth: 18 })),
   }
 }

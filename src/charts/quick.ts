@@ -22,7 +22,9 @@ export function quickChartOption(columns: readonly string[], rows: readonly Reco
       dimensions: [category ?? '#', ...numeric],
       source: shown.map((r, i) => [category ? String(r[category] ?? '') : String(i + 1), ...numeric.map((c) => (r[c] === null ? null : Number(r[c])))]),
     },
-    xAxis: { type: 'category', axisLabel: { rotate: shown.length > 8 ? 30 : 0, width: 100, overflow: 'truncate' } },
+    // Every bar labelled (interval 0: ECharts would otherwise skip labels it thinks crowded), long
+    // names wrapped onto a second line rather than cut with "…".
+    xAxis: { type: 'category', axisLabel: { interval: 0, rotate: shown.length > 8 ? 30 : 0, width: shown.length > 8 ? 120 : 90, overflow: 'break', lineHeight: 14 } },
     yAxis: { type: 'value' },
     series: numeric.map(() => ({ type: 'bar', barMaxWidth: 24 })),
   }

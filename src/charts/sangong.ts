@@ -10,7 +10,8 @@
  */
 import { formatAmount, type AmountUnit } from '../format/amount'
 import type { SangongPoint } from '../db/queries/sangong'
-import { ANIMATION, aria, CLICK_HINT_ZH, escapeHtml, PALETTE, scale, spoken, titleBlock, tooltipFoot } from './common'
+import { term, translate, type Locale } from '../i18n/translate'
+import { ANIMATION, aria, CLICK_HINT_ZH, escapeHtml, LEGEND_ROW_PX, legendRows, PALETTE, scale, spoken, titleBlock, tooltipFoot } from './common'
 
 /** What the chart needs of a point's document. */
 export interface SangongDoc {
@@ -46,23 +47,34 @@ export interface SangongChartOptions {
   docs?: readonly SangongDoc[]
   /** The tooltip's last line, telling readers a point opens its source (in the page's language). */
   hint?: string
+  /** Language of series names, the unit line and labels (default Chinese). */
+  lang?: Locale
+  /** Width the chart is laid out for, px (default 960): the legend wraps into rows below the plot. */
+  width?: number
+}
+
+/** Height the chart needs at this width: the plot plus the rows of its legend. */
+export function sangongChartHeight(points: readonly SangongPoint[], category: string, docs: readonly SangongDoc[], width: number, lang: Locale = 'zh'): number {
+  const names = sangongSeries(points, category, '万元', docs, lang).map((s) => s.name)
+  return (width < 600 ? 320 : 380) + legendRows(names, width) * LEGEND_ROW_PX
 }
 
 /** Series name: 晋城 预算（部门）, 晋城 决算（单位，推算）; without a known scope 晋城 预算 / 晋城 预算（推算）. */
-function seriesName(city: string, figure: string, scope: string, derived: boolean): string {
-  const notes = [scope, derived ? '推算' : ''].filter(Boolean)
+function seriesName(city: string, figure: string, scope: string, derived: boolean, lang: Locale): string {
+  const notes = [term(lang, scope), derived ? term(lang, '推算') : ''].filter(Boolean)
+  if (lang === 'en') return `${city} ${term(lang, figure)}${notes.length ? ` (${notes.join(', ')})` : ''}`
   return `${city} ${figure}${notes.length ? `（${notes.join('，')}）` : ''}`
 }
 
 /** Series for one category: per city × figure × scope, table figures and derived points apart. */
-export function sangongSeries(points: readonly SangongPoint[], category: string, unit: AmountUnit, docs: readonly SangongDoc[] = []): SangongSeries[] {
+export function sangongSeries(points: readonly SangongPoint[], category: string, unit: AmountUnit, docs: readonly SangongDoc[] = [], lang: Locale = 'zh'): SangongSeries[] {
   const scopeOf = new Map(docs.map((d) => [d.doc_id, d.scope]))
   const out = new Map<string, SangongSeries>()
   for (const p of points) {
     if (p.category !== category) continue
     const derived = p.origin === 'derived'
     const scope = scopeOf.get(p.doc_id) ?? ''
-    const name = seriesName(p.city, p.figure, scope, derived)
+    const name = seriesName(p.city, p.figure, scope, derived, lang)
     if (!out.has(name)) out.set(name, { name, city: p.city, figure: p.figure, scope, derived, points: [] })
     out.get(name)!.points.push({ year: p.year, value: scale(p.amount, unit), amount: p.amount, line: p.line, quote: p.quote, doc_id: p.doc_id })
   }
@@ -102,23 +114,28 @@ export function sangongTooltip(unit: AmountUnit, hint: string) {
 
 export function sangongChartOption(points: readonly SangongPoint[], category: string, unit: AmountUnit, title: string, source: string, opts: SangongChartOptions = {}) {
   const docs = opts.docs ?? []
-  const series = sangongSeries(points, category, unit, docs)
+  const width = opts.width ?? 960
+  const lang = opts.lang ?? 'zh'
+  const series = sangongSeries(points, category, unit, docs, lang)
   const labelOf = new Map(docs.map((d) => [d.doc_id, d.label]))
   const years = [...new Set(points.map((p) => p.year))].sort()
   const cities = [...new Set(series.map((s) => s.city))]
   // The printed figure each derived point is the prior year of: document × figure × year → amount in the unit.
   const anchors = new Map(points.filter((p) => p.category === category && p.origin === 'table').map((p) => [`${p.doc_id}|${p.figure}|${p.year}`, scale(p.amount, unit)]))
-  const description = series.map((s) => `${s.name}：${s.points.map((p) => `${p.year}年 ${formatAmount(p.amount, unit)}${unit}`).join('，')}`).join('；')
+  const description = lang === 'en'
+    ? series.map((s) => `${s.name}: ${s.points.map((p) => `${p.year} ${formatAmount(p.amount, unit)} ${term(lang, unit)}`).join(', ')}`).join('; ')
+    : series.map((s) => `${s.name}：${s.points.map((p) => `${p.year}年 ${formatAmount(p.amount, unit)}${unit}`).join('，')}`).join('；')
   return {
     ...ANIMATION,
     // Lines carry no fill: no decals, but each series has its own symbol and dash.
-    ...aria(title, [`单位：${unit}`, description, source].filter(Boolean).join('。'), false),
+    ...aria(title, [translate(lang, 'unit_label', { unit: term(lang, unit) }), description, source].filter(Boolean).join(lang === 'en' ? '. ' : '。'), false),
     color: [...PALETTE],
-    title: titleBlock(title, `单位：${unit}`),
-    legend: { bottom: 0, type: 'scroll' },
-    grid: { left: 8, right: 24, top: 70, bottom: 36, containLabel: true },
+    title: titleBlock(title, translate(lang, 'unit_label', { unit: term(lang, unit) })),
+    // Wrapped, not paged: every series stays visible, the plot keeps the rest of the height.
+    legend: { bottom: 0, type: 'plain' },
+    grid: { left: 8, right: 24, top: 70, bottom: 12 + legendRows(series.map((x) => x.name), width) * LEGEND_ROW_PX, containLabel: true },
     tooltip: { trigger: 'item', confine: true, extraCssText: 'max-width:360px;white-space:normal;', formatter: sangongTooltip(unit, opts.hint ?? CLICK_HINT_ZH) },
-    xAxis: { type: 'value', name: '', min: years.length ? Math.min(...years) - 1 : undefined, max: years.length ? Math.max(...years) + 1 : undefined, interval: 1, axisLabel: { formatter: (v: number) => String(v) } },
+    xAxis: { type: 'value', name: '', min: years.length ? Math.min(...years) - 1 : undefined, max: years.length ? Math.max(...years) + 1 : undefined, interval: 1, axisLabel: { hideOverlap: true, formatter: (v: number) => String(v) } },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => spoken(v) } },
     series: series.map((s) => {
       const color = PALETTE[cities.indexOf(s.city) % PALETTE.length]
@@ -137,7 +154,9 @@ export function sangongChartOption(points: readonly SangongPoint[], category: st
         symbolSize: 10,
         itemStyle: s.derived ? { color: '#fff', borderColor: color, borderWidth: 2 } : { color },
         lineStyle: { color, type: s.derived ? 'dashed' : s.figure === '预算' ? 'dotted' : 'solid', width: 2 },
-        label: { show: true, position: 'top', formatter: (p: { data: PointData }) => formatAmount(p.data.amount, unit) + (s.derived ? '（推算）' : '') },
+        // On a narrow chart the figures would overlap: the first label drawn wins, the tooltip has them all.
+        labelLayout: { hideOverlap: true },
+        label: { show: true, position: 'top', formatter: (p: { data: PointData }) => formatAmount(p.data.amount, unit) + (s.derived ? translate(lang, 'derived_suffix') : '') },
         ...(links.length ? { markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color, type: 'dashed', width: 2 }, data: links } } : {}),
       }
     }),

@@ -4,6 +4,7 @@
  */
 import type { AmountUnit } from '../format/amount'
 import type { ClassRow } from '../db/queries/structure'
+import { term, translate, type Locale } from '../i18n/translate'
 import { ANIMATION, aria, largest, PALETTE, scale, spoken, titleBlock } from './common'
 
 export interface ClassNode {
@@ -63,6 +64,8 @@ export interface StructureChartInput {
   unit: AmountUnit
   title: string
   source: string
+  /** Language of the unit line (default Chinese). */
+  lang?: Locale
 }
 
 function toData(n: ClassNode, unit: AmountUnit, depth: number): Record<string, unknown> {
@@ -76,14 +79,18 @@ export function structureChartOption(input: StructureChartInput) {
   const data = input.node.children.map((c) => toData(c, input.unit, input.kind === 'sunburst' ? 1 : 0))
   const common = { data, label: { show: true, formatter: '{b}\n{c}' } }
   const parts = input.node.children.map((c) => ({ name: c.name, value: scale(c.value, input.unit) }))
-  const description = `${input.node.name || '全部'}共${parts.length}项，合计${spoken(scale(input.node.value, input.unit))}${input.unit}；最大的是：${largest(parts, 3, input.unit)}`
+  const lang = input.lang ?? 'zh'
+  const u = term(lang, input.unit)
+  const description = lang === 'en'
+    ? `${input.node.name || 'All'}: ${parts.length} parts, total ${spoken(scale(input.node.value, input.unit), lang)} ${u}; largest: ${largest(parts, 3, u, lang)}`
+    : `${input.node.name || '全部'}共${parts.length}项，合计${spoken(scale(input.node.value, input.unit))}${input.unit}；最大的是：${largest(parts, 3, input.unit)}`
   return {
     ...ANIMATION,
     // Every block is labelled with its name: decals would only cover the labels.
-    ...aria(input.title, [description, input.source].filter(Boolean).join('。'), false),
+    ...aria(input.title, [description, input.source].filter(Boolean).join(lang === 'en' ? '. ' : '。'), false),
     color: [...PALETTE],
-    title: titleBlock(input.title, `单位：${input.unit}`),
-    tooltip: { formatter: '{b}: {c} ' + input.unit },
+    title: titleBlock(input.title, translate(input.lang ?? 'zh', 'unit_label', { unit: term(input.lang ?? 'zh', input.unit) })),
+    tooltip: { formatter: '{b}: {c} ' + term(input.lang ?? 'zh', input.unit) },
     series: [input.kind === 'treemap'
       ? { type: 'treemap', ...common, top: 60, roam: false, nodeClick: false, breadcrumb: { show: false }, leafDepth: 1 }
       : { type: 'sunburst', ...common, radius: ['12%', '90%'], center: ['50%', '55%'], nodeClick: false }],
@@ -91,14 +98,16 @@ export function structureChartOption(input: StructureChartInput) {
 }
 
 /** A pie of a two-way split (基本/项目 or 人员/公用). */
-export function splitChartOption(parts: readonly { part: string; amount: number }[], unit: AmountUnit, title: string) {
-  const description = parts.map((p) => `${p.part} ${spoken(scale(p.amount, unit))}${unit}`).join('，')
+export function splitChartOption(parts: readonly { part: string; amount: number }[], unit: AmountUnit, title: string, lang: Locale = 'zh') {
+  const description = lang === 'en'
+    ? parts.map((p) => `${term(lang, p.part)} ${spoken(scale(p.amount, unit), lang)} ${term(lang, unit)}`).join(', ')
+    : parts.map((p) => `${p.part} ${spoken(scale(p.amount, unit))}${unit}`).join('，')
   return {
     ...aria(title, description),
     color: [...PALETTE],
     // The card's heading names the split; the title travels only with an exported image.
     title: { text: title, left: 'left', textStyle: { fontSize: 12, fontWeight: 400, color: '#666' } },
-    tooltip: { trigger: 'item', formatter: '{b}: {c} ' + unit + ' ({d}%)' },
-    series: [{ type: 'pie', radius: ['35%', '65%'], top: 16, data: parts.map((p) => ({ name: p.part, value: scale(p.amount, unit) })), label: { formatter: '{b}\n{d}%' } }],
+    tooltip: { trigger: 'item', formatter: '{b}: {c} ' + term(lang, unit) + ' ({d}%)' },
+    series: [{ type: 'pie', radius: ['35%', '65%'], top: 16, data: parts.map((p) => ({ name: term(lang, p.part), value: scale(p.amount, unit) })), label: { formatter: '{b}\n{d}%', width: 96, overflow: 'break' }, labelLine: { length: 8, length2: 8 } }],
   }
 }

@@ -122,8 +122,11 @@ export async function findingsFor(db: Db, figures: readonly FigureRef[]): Promis
 }
 
 /** The source line of a chart or table, naming the documents (by title) and tables used. */
-export function sourceOf(docs: readonly { doc_id: string; title: string }[], uses: readonly SourceUse[], lang: 'zh' | 'en' = 'zh'): string {
-  return sourceLine(docs as unknown as DocumentRow[], uses, lang)
+export function sourceOf(docs: readonly { doc_id: string; title: string; source?: string }[], uses: readonly SourceUse[], lang: 'zh' | 'en' = 'zh'): string {
+  // A long-table CSV import has no title and no tables: it is cited by its file name alone.
+  const bare = new Set(docs.filter((d) => !d.title).map((d) => d.doc_id))
+  const named = docs.map((d) => (d.title ? d : { ...d, title: d.source || d.doc_id }))
+  return sourceLine(named as unknown as DocumentRow[], uses.map((u) => (bare.has(u.doc_id) ? { ...u, table: '' } : u)), lang)
 }
 
 export { usesOf }

@@ -4,7 +4,7 @@
  * total rows marked. Reading what is on screen is what makes an export "as
  * displayed": no second formatting path can drift from the first.
  */
-import type { Cell, ExportTable, RowKind, TableColumn } from '../publish/table-export'
+import { shownCell, type Cell, type ExportTable, type RowKind, type TableColumn } from '../publish/table-export'
 
 /** A cell's text: its data-export attribute when it has one, else its visible text on one line. */
 export function cellText(el: HTMLElement): string {
@@ -41,9 +41,18 @@ export function tableFromDom(table: HTMLTableElement, meta: DomTableMeta): Expor
       // Rows opened inside a row (a project's indicators) are not part of the table's grid.
       if (tr.classList.contains('expand') || tr.closest('table') !== table) continue
       const cells = expand(tr)
-      rows.push(Object.fromEntries(cells.map((v, i) => [String(i), v])))
+      // A number column's cells are numbers (CSV and XLSX write values, not "19,290.76" text).
+      const numeric = [...tr.cells].flatMap((c) => Array<boolean>(Math.max(1, c.colSpan)).fill(c.classList.contains('num')))
+      rows.push(Object.fromEntries(cells.map((v, i) => [String(i), numeric[i] ? shownCell(v) : v])))
       rowKinds.push(tr.classList.contains('total') ? 'total' : tr.classList.contains('subtotal') ? 'subtotal' : 'data')
     }
   }
   return { ...meta, columns, rows, rowKinds }
+}
+
+/** The rows behind a table: column names, one record per row, and lines to print after them (title, source, notes). */
+export interface UnderlyingRows {
+  columns: string[]
+  rows: Record<string, unknown>[]
+  after?: string[]
 }

@@ -11,10 +11,14 @@
  * - Fund sources are the measures of the total row of B02 (本年收入/…, 上年结转) or F02.
  * - Per-unit amounts are the unit rows (row_kind 单位) of B12 项目支出预算表.
  * - A table's total row has row_kind 合计; nothing else is summed with it.
+ * - A long-table import (table_code IMPORT) names an item, not a table row: it
+ *   joins the 功能分类 where the item is a code ("208", "208 社会保障和就业支出")
+ *   or a 类/款/项 name the reports print for one code only, and 三公 where it
+ *   names a 三公 category; anything else is listed in v_import_unclassified.
  */
 
 /** Names of the views, for the workbench's table list. */
-export const VIEW_NAMES = ['v_documents', 'v_function', 'v_econ', 'v_facts', 'v_totals', 'v_projects', 'v_sangong', 'v_execution'] as const
+export const VIEW_NAMES = ['v_documents', 'v_function', 'v_econ', 'v_facts', 'v_totals', 'v_projects', 'v_sangong', 'v_execution', 'v_class_names', 'v_import_items', 'v_import_unclassified'] as const
 
 export const VIEWS_SQL = String.raw`
 CREATE OR REPLACE VIEW v_documents AS
@@ -25,6 +29,39 @@ SELECT d.*,
     || CASE WHEN count(*) OVER (PARTITION BY d.city, d.year, d.stage) > 1 THEN ' (' || d.doc_id || ')' ELSE '' END AS label,
   d.county_of <> '' AS is_county
 FROM documents d;
+
+-- The 功能分类 names the reports print, with the codes each names (其他社会保障和就业支出
+-- is both 款 20899 and 项 2089999: it names no one code).
+CREATE OR REPLACE VIEW v_class_names AS
+SELECT class_name, min(class_code) AS class_code, count(DISTINCT class_code) AS codes
+FROM (
+  SELECT DISTINCT li.class_code, trim(regexp_replace(li.row_label, '^[一二三四五六七八九十]+、', '')) AS class_name
+  FROM line_items li
+  WHERE li.table_code IN ('B03', 'F03') AND regexp_matches(li.class_code, '^[0-9]{3}([0-9]{2}){0,2}$')
+) GROUP BY class_name;
+
+-- Each item of a long-table import with the 功能分类 code it names, if any: its class_code
+-- column, a leading code, or an unambiguous name.
+CREATE OR REPLACE VIEW v_import_items AS
+WITH items AS (
+  SELECT li.doc_id, li.row_label AS item, li.value AS amount, li.line, li.class_code AS given,
+    regexp_extract(trim(li.row_label), '^([0-9]{3}(?:[0-9]{2}){0,2})(?:\s|$)', 1) AS lead_code,
+    trim(regexp_replace(trim(li.row_label), '^[0-9]{3}(?:[0-9]{2}){0,2}(?:\s+|$)', '')) AS name
+  FROM line_items li
+  WHERE li.table_code = 'IMPORT' AND li.unit = '元'
+)
+SELECT i.doc_id, i.item, i.name, i.amount, i.line,
+  COALESCE(NULLIF(i.given, ''), NULLIF(i.lead_code, ''), CASE WHEN n.codes = 1 THEN n.class_code END) AS class_code,
+  COALESCE(n.codes, 0) AS name_codes
+FROM items i LEFT JOIN v_class_names n ON n.class_name = i.name;
+
+-- Imported items that join no view, with the reason (shown beside Compare, never an empty column).
+CREATE OR REPLACE VIEW v_import_unclassified AS
+SELECT doc_id, item, amount, line,
+  CASE WHEN name_codes > 1 THEN 'ambiguous' ELSE 'unknown' END AS reason
+FROM v_import_items
+WHERE (class_code IS NULL OR NOT regexp_matches(class_code, '^[0-9]{3}([0-9]{2}){0,2}$'))
+  AND name NOT IN ('三公经费', '“三公”经费', '三公经费合计', '因公出国（境）费', '公务接待费', '公务用车购置及运行费', '公务用车购置费', '公务用车运行维护费');
 
 CREATE OR REPLACE VIEW v_function AS
 SELECT li.doc_id, li.table_code, li.class_code,
@@ -37,7 +74,16 @@ FROM line_items li
 WHERE li.table_code IN ('B03', 'F03')
   AND regexp_matches(li.class_code, '^[0-9]{3}([0-9]{2}){0,2}$')
   AND li.measure IN ('合计', '本年支出合计', '基本支出', '项目支出')
-  AND li.unit = '元';
+  AND li.unit = '元'
+UNION ALL
+-- A long-table import's classified items: their amount is the whole of that 类/款/项 (合计).
+SELECT i.doc_id, 'IMPORT', i.class_code,
+  COALESCE(NULLIF(i.name, ''), (SELECT min(n.class_name) FROM v_class_names n WHERE n.class_code = i.class_code AND n.codes = 1), i.class_code),
+  length(i.class_code),
+  CASE length(i.class_code) WHEN 3 THEN '类' WHEN 5 THEN '款' WHEN 7 THEN '项' END,
+  '合计', i.amount, i.line
+FROM v_import_items i
+WHERE regexp_matches(i.class_code, '^[0-9]{3}([0-9]{2}){0,2}$');
 
 CREATE OR REPLACE VIEW v_econ AS
 SELECT li.doc_id, li.table_code,
@@ -109,7 +155,15 @@ SELECT n.doc_id, d.city, n.year, d.stage,
   n.value::DECIMAL(18,2), n.line, 'derived', n.quote
 FROM narrative n JOIN documents d USING (doc_id)
 WHERE n.relation = 'derived' AND n.unit = '元'
-  AND (n.subject LIKE '%三公%' OR n.subject LIKE '%因公出国%' OR n.subject LIKE '%公务接待%' OR n.subject LIKE '%公务用车%');
+  AND (n.subject LIKE '%三公%' OR n.subject LIKE '%因公出国%' OR n.subject LIKE '%公务接待%' OR n.subject LIKE '%公务用车%')
+UNION ALL
+-- A long-table import's items named as a 三公 category (the 三公 total as 三公经费).
+SELECT li.doc_id, d.city, d.year, d.stage,
+  CASE WHEN trim(li.row_label) IN ('三公经费', '“三公”经费', '三公经费合计') THEN '合计' ELSE trim(li.row_label) END,
+  li.value::DECIMAL(18,2), li.line, 'table', ''
+FROM line_items li JOIN documents d USING (doc_id)
+WHERE li.table_code = 'IMPORT' AND li.unit = '元'
+  AND trim(li.row_label) IN ('三公经费', '“三公”经费', '三公经费合计', '因公出国（境）费', '公务接待费', '公务用车购置及运行费', '公务用车购置费', '公务用车运行维护费');
 
 -- 决算 against 预算 from the narrative: a stated rate ("X完成年初预算119.09%") with
 -- the amounts stated for the same subject X: its budget ("X年初预算" / "X预算") and

@@ -84,12 +84,31 @@ function radiusPx(r: unknown, size: number, fallbackPct: number): number {
  * source line and notes at the bottom, system fonts, a white background and
  * no animation. The input is not changed; keys it does not know are kept.
  */
-export function exportOption(option: object, meta: ExportMeta): ChartOption {
+/** Where an export puts things, px: the header (title, unit, legend) and footer (source, notes) around the plot, and the image's size. */
+export interface ExportLayout {
+  width: number
+  /** The image's height: the requested one, or more so the plot keeps half of it. */
+  height: number
+  header: number
+  footer: number
+  /** Height left to the plot (height − header − footer). */
+  plot: number
+}
+
+/** The plot's least share of an exported image's height: a long source and caveats lengthen the image, never squash the chart. */
+export const MIN_PLOT_SHARE = 0.5
+/** The plot's least height in an export, as a share of the chart's height on screen. */
+export const MIN_PLOT_OF_SCREEN = 0.7
+
+/** The layout of an export of this option with this title, unit, source and notes. */
+export function exportLayout(option: object, meta: ExportMeta): ExportLayout {
+  return layoutOf(option as ChartOption, meta).layout
+}
+
+function layoutOf(src: ChartOption, meta: ExportMeta) {
   const width = meta.width ?? DEFAULT_SIZE.width
-  const height = meta.height ?? DEFAULT_SIZE.height
   const inner = width - 2 * PAD
   const zh = (meta.lang ?? 'zh') === 'zh'
-  const src = option as ChartOption
 
   const unitText = meta.unit ? (zh ? `单位：${meta.unit}` : `Unit: ${meta.unit}`) : ''
   const subtext = [meta.subtitle ?? '', unitText].filter(Boolean).join(zh ? '　' : '  ·  ')
@@ -106,6 +125,18 @@ export function exportOption(option: object, meta: ExportMeta): ChartOption {
   const footerText = [meta.source, ...(meta.notes ?? [])].filter(Boolean).join('\n')
   const footerLines = footerText ? wrappedLines(footerText, SOURCE_SIZE, inner) : 0
   const footer = Math.round(PAD + footerLines * SOURCE_SIZE * 1.45)
+  // The plot keeps half of the image and most of the height it had on screen (the requested height):
+  // a long source and caveats make the image taller, never the chart flatter.
+  const requested = meta.height ?? DEFAULT_SIZE.height
+  const height = Math.max(requested, Math.ceil((header + footer) / (1 - MIN_PLOT_SHARE)), Math.ceil(header + footer + MIN_PLOT_OF_SCREEN * requested))
+  const layout: ExportLayout = { width, height, header, footer, plot: height - header - footer }
+  return { layout, inner, subtext, legends, legendTop, footerText }
+}
+
+export function exportOption(option: object, meta: ExportMeta): ChartOption {
+  const src = option as ChartOption
+  const { layout, inner, subtext, legends, legendTop, footerText } = layoutOf(src, meta)
+  const { height, header, footer } = layout
 
   const out: ChartOption = { ...src }
   delete out.toolbox
@@ -252,7 +283,8 @@ function labelSvg(svg: string, description: string): string {
 
 /** The export option rendered to SVG in one step. */
 export function exportSvg(option: object, meta: ExportMeta): string {
-  return renderSvg(exportOption(option, meta), { width: meta.width, height: meta.height })
+  const { width, height } = exportLayout(option, meta)
+  return renderSvg(exportOption(option, meta), { width, height })
 }
 
 export { exportFileName } from './file-name'

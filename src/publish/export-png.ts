@@ -4,7 +4,7 @@
  */
 import { init } from 'echarts/core'
 // Registers the renderers, charts and components the export options use.
-import { DEFAULT_SIZE, exportOption, type ExportMeta } from './export-chart'
+import { DEFAULT_SIZE, exportLayout, exportOption, type ExportMeta } from './export-chart'
 
 export interface PngOptions {
   width?: number
@@ -43,8 +43,9 @@ export async function renderPng(option: object, opts: PngOptions = {}): Promise<
 
 /**
  * The export option rendered to PNG in one step, laid out and rendered at the
- * same size (meta.width × meta.height CSS px, × pixelRatio device px).
+ * same size (meta.width × the layout's height, at least meta.height, CSS px; × pixelRatio device px).
  */
 export function exportPng(option: object, meta: ExportMeta, pixelRatio = 2): Promise<string> {
-  return renderPng(exportOption(option, meta), { width: meta.width, height: meta.height, pixelRatio })
+  const { width, height } = exportLayout(option, meta)
+  return renderPng(exportOption(option, meta), { width, height, pixelRatio })
 }

@@ -7,8 +7,18 @@
  * rows of display strings.
  */
 
-/** A displayed cell: the text shown (already formatted, "19,290.76"), a raw number, or empty. */
-export type Cell = string | number | null
+/**
+ * A displayed number: its value (in the unit shown) and its text as shown
+ * ("19,290.76"). CSV and XLSX write the value, so spreadsheets see a number;
+ * the clipboard writes the text, as the eye saw it.
+ */
+export interface NumberCell {
+  value: number
+  shown: string
+}
+
+/** A displayed cell: the text shown (already formatted), a raw number, a displayed number, or empty. */
+export type Cell = string | number | NumberCell | null
 
 export interface TableColumn {
   key: string
@@ -42,6 +52,8 @@ export interface GridOptions {
   preamble?: boolean
   /** Repeat a spanning group header over every column it spans (default false: once, as a merged cell shows it). */
   repeatGroupLabels?: boolean
+  /** Displayed numbers as plain values ("19290.76", default) or as shown ("19,290.76"). */
+  numbers?: 'value' | 'shown'
 }
 
 export interface DelimitedOptions extends GridOptions {
@@ -58,10 +70,27 @@ export interface DelimitedOptions extends GridOptions {
   guardFormulas?: boolean
 }
 
-function text(cell: Cell | undefined): string {
+function text(cell: Cell | undefined, numbers: 'value' | 'shown' = 'value'): string {
   if (cell === null || cell === undefined) return ''
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : ''
+  // The plain number keeps the decimals shown ("736.00", not "736"): grouping, '+' and '%' are display.
+  if (typeof cell === 'object') return numbers === 'shown' ? cell.shown : cell.shown.replace(/[,+%]/g, '')
   return cell
+}
+
+const SHOWN_NUMBER = /^[-+]?\d{1,3}(,\d{3})*(\.\d+)?%?$|^[-+]?\d+(\.\d+)?%?$/
+
+/**
+ * A cell's text as displayed, read as a number where it is one ("19,290.76",
+ * "+1,234.00", "28.57%" → 28.57): grouping and the % sign are display.
+ * Anything else (a label, "—", "72.49% ▼ under") stays text.
+ */
+export function shownCell(shown: string): Cell {
+  const t = shown.trim()
+  if (t === '') return null
+  if (!SHOWN_NUMBER.test(t)) return t
+  const value = Number(t.replace(/[,%+]/g, ''))
+  return Number.isFinite(value) ? { value, shown: t } : t
 }
 
 /** Depth of the group headers above the column labels. */
@@ -101,7 +130,7 @@ export function tableGrid(table: ExportTable, opts: GridOptions = {}): string[][
   }
   grid.push(...headerRows(table.columns, opts.repeatGroupLabels ?? false))
   grid.push(table.columns.map((c) => c.label))
-  for (const row of table.rows) grid.push(table.columns.map((c) => text(row[c.key])))
+  for (const row of table.rows) grid.push(table.columns.map((c) => text(row[c.key], opts.numbers)))
   if (preamble) {
     const after = [table.source, ...(table.notes ?? [])].filter(Boolean)
     if (after.length) {
@@ -142,5 +171,5 @@ export function tableToCsv(table: ExportTable, opts: DelimitedOptions = {}): str
  * paste should drop the table into the sheet, not a title row.
  */
 export function tableToTsv(table: ExportTable, opts: DelimitedOptions = {}): string {
-  return delimited(tableGrid(table, { preamble: false, ...opts }), '\t', opts)
+  return delimited(tableGrid(table, { preamble: false, numbers: 'shown', ...opts }), '\t', opts)
 }

@@ -272,3 +272,12 @@ describe('trendCaveats', () => {
     expect(trendCaveats([p('长治', '预算', 2026, 'cz26'), p('晋城', '预算', 2024, 'jc24')], docs)).toEqual([])
   })
 })
+
+describe('axis labels are never cut with "…" and never skipped', () => {
+  it('labels every bar of the SQL quick chart (4 rows: all 4 names), wrapping long ones', () => {
+    const rows = ['人力资源和社会保障管理事务', '就业补助', '行政事业单位养老支出', '其他社会保障和就业支出'].map((name, i) => ({ name, amount: i + 1 }))
+    const axis = quickChartOption(['name', 'amount'], rows)!.xAxis.axisLabel
+    expect(axis.interval).toBe(0)
+    expect(axis.overflow).toBe('break')
+  })
+})

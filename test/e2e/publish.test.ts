@@ -84,7 +84,7 @@ describe('chart export', () => {
     await view.close()
   })
 
-  it('exports the Compare chart as a PNG at twice its size on screen, drawn (not blank), through the canvas renderer', async () => {
+  it('exports the Compare chart as a PNG at twice its size on screen (taller if its notes need room), drawn (not blank), through the canvas renderer', async () => {
     const box = (await page.locator('[data-testid="view-compare"] [data-testid="chart"]').boundingBox())!
     const { name, body } = await downloadOf('[data-testid="view-compare"] button[data-export="png"]')
     expect(name).toMatch(/\.png$/)
@@ -92,7 +92,10 @@ describe('chart export', () => {
     writeFileSync(`${SHOTS}/publish-export-png.png`, body)
     // IHDR: width and height, big-endian, at bytes 16 and 20.
     expect(body.readUInt32BE(16)).toBe(2 * Math.round(box.width))
-    expect(body.readUInt32BE(20)).toBe(2 * Math.round(box.height))
+    // As tall as on screen, or taller where title, source and caveats would squash the plot (export-chart.ts exportLayout).
+    const layout = (await page.locator('[data-testid="view-compare"] .chart-box').first().getAttribute('data-export-layout'))!
+    expect(body.readUInt32BE(20)).toBe(2 * Number(layout.split(' ')[0]!.split('x')[1]))
+    expect(body.readUInt32BE(20)).toBeGreaterThanOrEqual(2 * Math.round(box.height))
     const stats = await page.evaluate(async (b64) => {
       const img = new Image()
       img.src = 'data:image/png;base64,' + b64
@@ -147,10 +150,12 @@ describe('table export', () => {
     expect(grid[0]).toEqual(['长治 2026 预算 / 晋城 2024 预算：功能分类·类 · 金额'])
     expect(grid[1]).toEqual(['单位：万元'])
     expect(grid[2]).toEqual(screen.head)
-    expect(grid.slice(3, 3 + screen.body.length)).toEqual(screen.body)
+    // Numbers as plain numbers (a spreadsheet reads them as numbers): the screen's text without its grouping commas.
+    expect(grid.slice(3, 3 + screen.body.length)).toEqual(screen.body.map((r) => [r[0], ...r.slice(1).map((c) => c.replace(/,/g, ''))]))
     // Cell by cell, one figure read from each report: changzhi line 187, jincheng-2024 line 376.
     const row208 = grid.find((r) => r[0] === '208 社会保障和就业支出')!
-    expect(row208.slice(1)).toEqual(['19,290.76', '30,028.26'])
+    expect(row208.slice(1)).toEqual(['19290.76', '30028.26'])
+    expect(text).toContain('\r\n208 社会保障和就业支出,19290.76,30028.26\r\n')
     expect(grid[3 + screen.body.length - 1]![0]).toBe('各行相加')
     expect(grid.some((r) => r[0] === '来源：长治市人力资源和社会保障局2026年部门预算公开，表3；晋城市人力资源和社会保障局2024年部门预算公开，表3')).toBe(true)
   })
@@ -158,11 +163,12 @@ describe('table export', () => {
   it('exports the rows underneath the pivot with exact values in 元 and their source lines', async () => {
     const { body } = await downloadOf('[data-testid="table-rows-csv"]')
     const grid = parseDelimited(body.toString('utf8').replace(/^\uFEFF/, ''), ',')
-    expect(grid[0]).toEqual(['doc_id', 'document', 'source_file', 'dimension', 'dim_key', 'dim_label', 'measure', 'value', 'unit', 'line'])
+    expect(grid[0]).toEqual(['doc_id', 'document', 'source_file', 'dimension', 'dim_key', 'dim_label', 'measure', 'value', 'unit', 'shown', 'shown_unit', 'line'])
     const cz208 = grid.find((r) => r[0] === CZ && r[4] === '208')!
     expect(Number(cz208[7])).toBe(192907600)
     expect(cz208[8]).toBe('元')
-    expect(cz208[9]).toBe('187')
+    expect(cz208.slice(9, 11)).toEqual(['19,290.76', '万元'])
+    expect(cz208[11]).toBe('187')
     expect(rawLines('changzhi-2026-budget.txt')[186]).toContain('19290.76')
   })
 

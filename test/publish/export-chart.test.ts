@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { shift } from '../../src/ingest/decimal'
 import { sourceLine, usesOf } from '../../src/publish/citation'
-import { exportFileName, exportOption, exportSvg, FONT_FAMILY, renderSvg } from '../../src/publish/export-chart'
+import { exportFileName, exportLayout, exportOption, exportSvg, FONT_FAMILY, renderSvg } from '../../src/publish/export-chart'
 import { ariaOption, PALETTE } from '../../src/publish/palette'
 import { doc, lineItems, only } from './dataset'
 
@@ -144,5 +144,24 @@ describe('exportFileName', () => {
   it('keeps Chinese titles and drops characters file systems reject', () => {
     expect(exportFileName('社会保障和就业支出：晋城/长治 2026', 'svg')).toBe('社会保障和就业支出：晋城_长治_2026.svg')
     expect(exportFileName('', '.png')).toBe('chart.png')
+  })
+})
+
+describe('exportLayout(option, meta)', () => {
+  const option = { legend: { type: 'plain' }, series: [{ type: 'line', name: '晋城 预算（部门）', data: [[2022, 1]] }], xAxis: { type: 'value' }, yAxis: { type: 'value' } }
+  const note = '晋城 预算：2022 (单位); 2023, 2024 (部门)——范围不同（部门公开含下属单位，单位公开只含本单位），不是同一口径的时间序列，图中不相连。'
+
+  it('keeps the requested size when the plot has half of it or more', () => {
+    const l = exportLayout(option, { title: '三公经费 · 合计', unit: '万元', source: '来源：长治…', width: 960, height: 600 })
+    expect([l.width, l.height]).toEqual([960, 600])
+    expect(l.plot / l.height).toBeGreaterThanOrEqual(0.5)
+  })
+
+  it('lengthens the image, never squashes the plot, when source and caveats run long (the 三公 chart was 1162×400 with six notes)', () => {
+    const l = exportLayout(option, { title: '三公经费 · 合计', unit: '万元', source: '来源：' + '晋城市人力资源和社会保障局2022年单位决算公开，公开07表；'.repeat(4), notes: Array(6).fill(note), width: 1162, height: 400 })
+    expect(l.height).toBeGreaterThan(400)
+    expect(l.plot / l.height).toBeGreaterThanOrEqual(0.5)
+    expect(l.height).toBe(Math.max(Math.ceil((l.header + l.footer) / 0.5), Math.ceil(l.header + l.footer + 0.7 * 400)))
+    expect(l.plot).toBeGreaterThanOrEqual(0.7 * 400 - 1)
   })
 })

@@ -106,7 +106,7 @@ export async function runWorkbench(db: Db, sql: string, limits: WorkbenchLimits 
       result.cutCells = cut(result.rows, limits)
     }
   } catch (e) {
-    result.error = e instanceof Error ? e.message : String(e)
+    result.error = oneCaret(e instanceof Error ? e.message : String(e))
     result.columns = []
     result.rows = []
   }
@@ -130,4 +130,14 @@ LIMIT 20`
 export function listTables(db: Db): Promise<{ table_name: string; columns: string }[]> {
   return db.query(`SELECT table_name, string_agg(column_name, ', ' ORDER BY ordinal_position) AS columns
 FROM information_schema.columns WHERE table_schema = 'main' GROUP BY table_name ORDER BY table_name`)
+}
+
+/**
+ * DuckDB-Wasm 1.32 repeats the "LINE 1: …\n        ^" block of a parser error
+ * ("syntax error at or near …"): the message is kept as reported, the second
+ * copy of a block that ends it dropped.
+ */
+export function oneCaret(message: string): string {
+  const m = message.match(/(\n\nLINE \d+:[^\n]*\n *\^)\1$/)
+  return m ? message.slice(0, message.length - m[1]!.length) : message
 }

@@ -1,0 +1,95 @@
+/**
+ * Every view on a phone (390×844) and on a desktop (1440×900): the page never
+ * scrolls sideways, no text is squeezed to one character per line, export
+ * buttons and the citation (with its 复制引用) stay inside the viewport, and on
+ * the phone every control is a touch target of at least 40 px. Screenshots of
+ * every view at both sizes go to test-results/screens/ (git-ignored) for review.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startApp, waitForDb, type Page, type StartedApp } from './harness'
+import { layoutProblems, SCREENS, VIEWS } from './layout-checks'
+
+let app: StartedApp
+let page: Page
+
+beforeAll(async () => {
+  app = await startApp()
+  page = app.page
+  mkdirSync(SCREENS, { recursive: true })
+})
+
+afterAll(async () => { await app?.close() })
+
+async function open(path: string): Promise<void> {
+  await page.goto(app.url + path)
+  await waitForDb(page)
+  await page.waitForSelector('[data-testid^="view-"]')
+  // A view is settled when its waiting notice has gone and its first table or chart is drawn.
+  await page.waitForFunction(() => !document.querySelector('p.waiting') && document.querySelectorAll('table, canvas, textarea').length > 0)
+  await page.evaluate(() => document.fonts.ready)
+}
+
+for (const size of [{ width: 390, height: 844, name: 'phone' }, { width: 1440, height: 900, name: 'desktop' }]) {
+  describe(`every view at ${size.width}×${size.height}`, () => {
+    beforeAll(async () => { await page.setViewportSize({ width: size.width, height: size.height }) })
+
+    for (const view of VIEWS) {
+      it(`${view.name}: no sideways scroll, no squeezed text, exports and citation inside the viewport`, async () => {
+        await open(view.path)
+        // Charts animate in for 250 ms; the picture is for people, the checks below do not need it.
+        await page.waitForTimeout(400)
+        await page.screenshot({ path: join(SCREENS, `${view.name}-${size.width}.png`), fullPage: true })
+        const problems = await layoutProblems(page, { touch: size.width < 768 })
+        expect(problems).toEqual([])
+
+        const fig = page.locator('button.fig:visible').first()
+        if (view.figures) {
+          await fig.scrollIntoViewIfNeeded()
+          await fig.click()
+          await page.waitForSelector('[data-testid="citation-copy"]')
+          const boxes = await page.evaluate(() => [document.querySelector('[data-testid="citation"]'), document.querySelector('[data-testid="citation-copy"]')]
+            .map((el) => { const r = el!.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom].map(Math.round) }))
+          for (const [left, top, right, bottom] of boxes) {
+            expect(left).toBeGreaterThanOrEqual(0)
+            expect(top).toBeGreaterThanOrEqual(0)
+            expect(right).toBeLessThanOrEqual(size.width)
+            expect(bottom).toBeLessThanOrEqual(size.height)
+          }
+          if (size.width < 768) await page.screenshot({ path: join(SCREENS, `${view.name}-${size.width}-citation.png`) })
+          await page.keyboard.press('Escape')
+          await page.waitForSelector('[data-testid="citation"]', { state: 'detached' })
+        }
+      })
+    }
+  })
+}
+
+describe('the phone navigation', () => {
+  it('folds into a menu button that opens every view and folds again', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await open('#/')
+    expect(await page.locator('[data-nav="compare"]').isVisible()).toBe(false)
+    await page.click('[data-testid="nav-toggle"]')
+    expect(await page.getAttribute('[data-testid="nav-toggle"]', 'aria-expanded')).toBe('true')
+    const heights = await page.locator('.nav-link').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))
+    expect(heights.length).toBe(9)
+    for (const h of heights) expect(h).toBeGreaterThanOrEqual(40)
+    await page.click('[data-nav="compare"]')
+    await page.waitForSelector('[data-testid="view-compare"]')
+    expect(await page.locator('[data-nav="compare"]').isVisible()).toBe(false)
+    expect(await page.getAttribute('[data-testid="nav-toggle"]', 'aria-expanded')).toBe('false')
+  })
+
+  it('keeps the desktop sidebar open with no menu button', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await open('#/')
+    expect(await page.locator('[data-testid="nav-toggle"]').isVisible()).toBe(false)
+    expect(await page.locator('[data-nav="compare"]').isVisible()).toBe(true)
+    expect(app.foreign).toEqual([])
+    expect(app.pageErrors).toEqual([])
+  })
+})
+
+
