@@ -1,7 +1,7 @@
 /**
  * 三公经费 over the years: one line per city × figure (预算 / 决算) × scope of
  * the document (部门 / 单位). A 部门 report consolidates the bureau and its
- * subordinate units, a 单位 report covers one unit (DESIGN.md): 晋城's 2022
+ * subordinate units, a 单位 report covers one unit (ARCHITECTURE.md, "Comparing like with like"): 晋城's 2022
  * 预算数 (F07 of the 单位 决算) and its 2024 预算 (B10 of the 部门 预算) are not
  * one time series, so they are separate series and no line joins them. The
  * prior-year points derived from the prose are drawn hollow, labelled, with

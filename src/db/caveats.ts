@@ -1,5 +1,5 @@
 /**
- * What makes a comparison of documents unequal (DESIGN.md): a 部门 report
+ * What makes a comparison of documents unequal (ARCHITECTURE.md, "Comparing like with like"): a 部门 report
  * consolidates the bureau and its units while a 单位 report covers one unit;
  * 预算 and 决算 are different stages; different years mix change over time; a
  * 县级市 is administered by its parent city. Pure: documents in, notices out.

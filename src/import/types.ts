@@ -1,5 +1,5 @@
 /**
- * Rows of imported data. They follow the canonical dataset (DESIGN.md) with
+ * Rows of imported data. They follow the canonical dataset (ARCHITECTURE.md) with
  * one widening: an imported line item's `table_code` is any text, not only
  * B01…B13 / F01…F10, because a user's long table (city, year, stage, item,
  * amount, unit) is not one of the national template's tables. Such rows carry

@@ -1,5 +1,5 @@
 /**
- * Accounting identities of a document (DESIGN.md, checks.csv). A failure in
+ * Accounting identities of a document (ARCHITECTURE.md, "The data contract", checks.csv). A failure in
  * the source is data, not a crash: every identity becomes a row with its
  * status, and the app shows failures as data-quality findings.
  *

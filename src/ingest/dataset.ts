@@ -1,6 +1,6 @@
 /**
  * The files of data/dataset and their columns, in the order they are written.
- * This is the contract of DESIGN.md; the app, the tests and outside tools read it.
+ * This is the contract of ARCHITECTURE.md ("The data contract"); the app, the tests and outside tools read it.
  */
 import type { CheckRow, DocumentRow, EvaluationRow, LineItemRow, NarrativeRow, ParsedReport, SangongRow, TargetRow } from './types'
 

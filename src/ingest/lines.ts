@@ -1,6 +1,6 @@
 import type { SourceLine } from './types'
 
-/** How the report's text was extracted from its PDF (DESIGN.md, "The source documents"). */
+/** How the report's text was extracted from its PDF (ARCHITECTURE.md, "Report templates"). */
 export type ExtractionStyle = 'tab' | 'markdown' | 'pdftotext'
 
 /** Splits text into numbered lines (1-based), accepting \n, \r\n and \r endings. */

@@ -1,5 +1,5 @@
 /**
- * Row types of the canonical dataset (DESIGN.md, "The canonical dataset").
+ * Row types of the canonical dataset (ARCHITECTURE.md, "The data contract").
  * Every field is a string exactly as it is written to CSV: amounts are decimal
  * text in 元 ("237437100.00"), never JS floats, so nothing drifts on the way.
  * An empty string means "not applicable / not printed".

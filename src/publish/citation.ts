@@ -1,6 +1,6 @@
 /**
  * Citations: every figure the app shows, traced back to the document, table,
- * row, column and source line it was read from (DESIGN.md: "a user can click
+ * row, column and source line it was read from (ARCHITECTURE.md: "a user can click
  * any number and see the line it came from"), and a one-line reference a
  * journalist can paste under a chart or into an article.
  *

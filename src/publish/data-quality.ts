@@ -1,6 +1,6 @@
 /**
  * Data-quality notices next to a chart or table: the identity checks
- * (checks.csv) that fail on a figure the chart or table shows. DESIGN.md: "A
+ * (checks.csv) that fail on a figure the chart or table shows. ARCHITECTURE.md: "A
  * failure in the source is data, not a crash: it is shown to users as a
  * data-quality finding." A check touches a figure when it is about the same
  * document and lists the figure's line among its lines.

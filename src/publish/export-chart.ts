@@ -1,5 +1,5 @@
 /**
- * Charts as journalists publish them (DESIGN.md, "For journalists"): the
+ * Charts as journalists publish them (ARCHITECTURE.md, "Publishing"): the
  * exported image carries its title, its unit and a source line naming the
  * documents, in fonts every offline machine has (system CJK fonts, never a
  * web font: the build must work with no network). `exportOption` makes that

@@ -1,6 +1,6 @@
 /**
- * The national templates' table names and numbers (DESIGN.md, "The reports
- * follow national templates"): budget reports print 预算公开表1–13, final
+ * The templates' table names and numbers (ARCHITECTURE.md, "Report
+ * templates"): budget reports print 预算公开表1–13, final
  * accounts print 公开01–10表 (jincheng-2022-final.txt line 143 "公开01表").
  * A citation names a table by the template's own wording, so a reader can
  * find it in any city's report, whatever that report's local title prefix
@@ -8,7 +8,7 @@
  */
 import type { TableCode } from '../ingest/types'
 
-/** Template name of every table (DESIGN.md lists them in this order). */
+/** Template name of every table (ARCHITECTURE.md, "Report templates", lists them in this order). */
 export const TABLE_NAMES: Readonly<Record<TableCode, string>> = {
   B01: '预算收支总表',
   B02: '预算收入总表',

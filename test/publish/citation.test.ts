@@ -12,7 +12,7 @@ const JC22 = 'jincheng-2022-final'
 const GP = 'gaoping-2026-budget'
 
 describe('TABLE_NAMES', () => {
-  it('names every table of the national templates (DESIGN.md), B01 预算收支总表 to F10 部门决算公开相关信息统计表', () => {
+  it('names every table of the national templates (ARCHITECTURE.md), B01 预算收支总表 to F10 部门决算公开相关信息统计表', () => {
     expect(Object.keys(TABLE_NAMES)).toHaveLength(23)
     expect(TABLE_NAMES.B01).toBe('预算收支总表')
     expect(TABLE_NAMES.B03).toBe('预算支出总表')
