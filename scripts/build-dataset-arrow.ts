@@ -9,13 +9,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking'
+import { join } from 'node:path'
 import type { Table } from 'apache-arrow'
 import type { Plugin } from 'vite'
 import { engineFromConnection } from '../src/db/engine'
 import { loadDataset, type DatasetFiles } from '../src/db/load'
 import { TABLES } from '../src/db/schema'
+import { nodeDuckDB } from './duckdb-node'
 
 // DuckDB's Node bundle is CommonJS and returns tables of apache-arrow's CommonJS build: only that build's
 // tableToIPC recognises them (the ES module build's classes are other classes, and write nothing).
@@ -26,12 +26,7 @@ const RESOLVED = '\0' + ID
 
 /** Each dataset table of `files` as a base64 Arrow IPC stream (null for an empty table). */
 export async function datasetAsArrow(files: DatasetFiles): Promise<Record<string, string | null>> {
-  const dist = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'))
-  const bindings = await createDuckDB({
-    mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-    eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') },
-  }, new VoidLogger(), NODE_RUNTIME)
-  await bindings.instantiate()
+  const bindings = await nodeDuckDB()
   const conn = bindings.connect()
   try {
     await loadDataset(engineFromConnection(conn, (name, text) => bindings.registerFileText(name, text)), files)

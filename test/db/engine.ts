@@ -5,14 +5,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking'
+import { nodeDuckDB } from '../../scripts/duckdb-node'
 import { engineFromConnection } from '../../src/db/engine'
 import { loadDataset, type DatasetFiles } from '../../src/db/load'
 import { TABLES } from '../../src/db/schema'
 import type { Engine } from '../../src/db/types'
 
 const root = join(import.meta.dirname, '..', '..')
-const dist = join(root, 'node_modules', '@duckdb', 'duckdb-wasm', 'dist')
 
 /** Where the dataset CSVs are read from (KANZHANG_DATASET_DIR overrides, for trying other data). */
 export const DATASET_DIR = process.env.KANZHANG_DATASET_DIR ?? join(root, 'data', 'dataset')
@@ -28,11 +27,7 @@ export function readDatasetFiles(dir = DATASET_DIR): DatasetFiles {
 
 /** A fresh in-memory engine, optionally loaded with the dataset. */
 export async function openEngine(files: DatasetFiles | null = readDatasetFiles()): Promise<Engine & { close(): void }> {
-  const bindings = await createDuckDB({
-    mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-    eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') },
-  }, new VoidLogger(), NODE_RUNTIME)
-  await bindings.instantiate()
+  const bindings = await nodeDuckDB()
   const conn = bindings.connect()
   const engine = engineFromConnection(conn, (name, text) => bindings.registerFileText(name, text))
   if (files) await loadDataset(engine, files)

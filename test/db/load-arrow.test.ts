@@ -2,17 +2,15 @@
  * The dataset loaded from the build-time Arrow IPC (scripts/build-dataset-arrow.ts)
  * is the dataset loaded from CSV: same tables, same column types, same rows.
  */
-import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { datasetAsArrow } from '../../scripts/build-dataset-arrow'
+import { nodeDuckDB } from '../../scripts/duckdb-node'
 import { engineFromConnection } from '../../src/db/engine'
 import { loadDatasetArrow } from '../../src/db/load'
 import { TABLES } from '../../src/db/schema'
 import type { Engine } from '../../src/db/types'
 import { openEngine, readDatasetFiles } from './engine'
 
-const dist = join(import.meta.dirname, '..', '..', 'node_modules', '@duckdb', 'duckdb-wasm', 'dist')
 let fromCsv: Engine & { close(): void }
 let fromArrow: Engine
 let close: () => void
@@ -20,11 +18,7 @@ let close: () => void
 beforeAll(async () => {
   fromCsv = await openEngine()
   const arrows = await datasetAsArrow(readDatasetFiles())
-  const bindings = await createDuckDB({
-    mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-    eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') },
-  }, new VoidLogger(), NODE_RUNTIME)
-  await bindings.instantiate()
+  const bindings = await nodeDuckDB()
   const conn = bindings.connect()
   fromArrow = engineFromConnection(conn, (name, text) => bindings.registerFileText(name, text))
   const ipc = Object.fromEntries(Object.entries(arrows).map(([t, b]) => [t, b === null ? null : new Uint8Array(Buffer.from(b, 'base64'))]))
