@@ -99,6 +99,20 @@ describe('importing a report’s PDF', () => {
     expect(await page.locator('[data-testid="source-page"][data-page="12"]').innerText()).toBe('第 12 页')
   })
 
+  it('imports the corpus 部门决算 PDF (万元, national 决算 tables): its 总计 9,859.38 万元 stands on both sides of F01, in 元', async () => {
+    expect(await choosePdf('guihua-2024.pdf', readFileSync(corpusFile('shanghai-putuo-guihua-ziranziyuanju-2024-final-dept.pdf')))).toBe('preview')
+    const identity = await app.page.locator('[data-testid="preview-identity"]').innerText()
+    for (const v of ['guihua-2024', '上海市普陀区规划和自然资源局', '2024', '决算', '部门', '万元']) expect(identity).toContain(v)
+    expect(await app.page.locator('[data-testid="preview-tables"] tr[data-code="F01"]').count()).toBe(1)
+    expect(await act(() => app.page.click('[data-testid="import-confirm"]'))).toBe('done')
+    // F01 总计 9,859.38 万元 (both sides), read by hand from the PDF (../shared/corpus/README.md).
+    await app.page.goto(app.url + '#/workbench')
+    await app.page.fill('[data-testid="sql-input"]', "SELECT string_agg(DISTINCT side, ',' ORDER BY side) AS sides FROM line_items WHERE doc_id = 'guihua-2024' AND table_code = 'F01' AND value = 98593800.00")
+    await app.page.click('[data-testid="run-sql"]')
+    await app.page.waitForSelector('[data-testid="sql-grid"] tbody tr')
+    expect((await app.page.locator('[data-testid="sql-grid"] tbody').innerText()).trim()).toBe('支出,收入')
+  })
+
   it('says what is wrong with a PDF it cannot read, adding nothing', async () => {
     expect(await choosePdf('scan.pdf', blankPdf(2))).toBe('error')
     expect(await app.page.locator('[data-testid="import-issue"]').first().innerText()).toContain('scan.pdf：PDF 没有文字层（扫描件）；不支持 OCR')
