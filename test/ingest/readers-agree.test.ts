@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { parseReport, type LineItemRow } from '../../src/ingest/index'
+import { parseReport, type LineItemRow, type ParsedReport } from '../../src/ingest/index'
 import { stripMarkup } from '../../src/ingest/lines'
 
 /**
@@ -28,4 +28,83 @@ describe('the tab and pdftotext readers agree', () => {
       expect([...b].filter((k) => !a.has(k))).toEqual([])
     })
   }
+})
+
+/**
+ * A tab extraction laid out as pdftotext -layout prints a table: every cell on
+ * a character grid at its column's place (a CJK character takes one place),
+ * figures and 行次 numbers right-aligned, labels and codes left-aligned, header
+ * cells (the rows above the first figure) centred over their column, empty
+ * cells left blank. Nothing of the tab structure survives but positions.
+ */
+function layOut(text: string): string {
+  const lines = text.split('\n').map((l) => stripMarkup(l))
+  const out = [...lines]
+  const isFigureCell = (c: string) => /^-?[\d,]+(\.\d+)?$/.test(c) && !/^\d{3,}$/.test(c)
+  let i = 0
+  while (i < lines.length) {
+    if (!lines[i]!.includes('\t')) {
+      i++
+      continue
+    }
+    // A block: consecutive tab lines (a blank line inside a table does not end it).
+    let j = i
+    while (j < lines.length && (lines[j]!.includes('\t') || (lines[j] === '' && lines[j + 1]?.includes('\t')))) j++
+    const rows = lines.slice(i, j).map((l) => l.split('\t').map((c) => c.trim()))
+    const widths = Array.from({ length: Math.max(...rows.map((r) => r.length)) }, (_, k) => Math.max(4, ...rows.map((r) => [...(r[k] ?? '')].length)))
+    rows.forEach((cells, k) => {
+      if (lines[i + k] === '') return
+      const header = !rows.slice(0, k + 1).some((r) => r.some((c) => isFigureCell(c) && c.length > 2))
+      out[i + k] = cells
+        .map((c, m) => {
+          const room = widths[m]! - [...c].length
+          if (isFigureCell(c)) return ' '.repeat(room) + c
+          if (header) return ' '.repeat(Math.floor(room / 2)) + c + ' '.repeat(Math.ceil(room / 2))
+          return c + ' '.repeat(room)
+        })
+        .join('   ')
+        .trimEnd()
+    })
+    i = j
+  }
+  return out.join('\n')
+}
+
+/** Every row of every section, as comparable keys (the page a layout row carries is not a dataset column). */
+function everything(r: ParsedReport): Record<string, string[]> {
+  const keys = (rows: readonly object[]) => rows.map((x) => JSON.stringify({ ...x, page: undefined })).sort()
+  return {
+    document: keys([r.document]),
+    lineItems: keys(r.lineItems),
+    sangong: keys(r.sangong),
+    targets: keys(r.targets),
+    evaluations: keys(r.evaluations),
+    narrative: keys(r.narrative),
+    checks: keys(r.checks),
+    problems: keys(r.problems),
+  }
+}
+
+describe('a report laid out in columns (pdftotext -layout) reads as its tab text', () => {
+  it('the bundled 决算: every table, with its 行次, 栏次 and four-panel 明细表, gives the same rows as the tab text', () => {
+    const source = 'jincheng-2022-final.txt'
+    const text = readFileSync(`data/raw/${source}`, 'utf8')
+    const laid = layOut(text)
+    expect(laid).not.toContain('\t')
+    const tab = parseReport(text, { source })
+    const layout = parseReport(laid, { source })
+    expect(tab.lineItems.filter((r) => r.table_code.startsWith('F')).length).toBeGreaterThan(250)
+    // F08 and F09 are printed empty (no 政府性基金 / 国有资本经营 money).
+    expect([...new Set(layout.lineItems.map((r) => r.table_code))]).toEqual(['F01', 'F02', 'F03', 'F04', 'F05', 'F06', 'F07', 'F10'])
+    expect(everything(layout)).toEqual(everything(tab))
+  })
+
+  it('the bundled 2024 部门预算, B01–B13, gives the same rows as the tab text', () => {
+    const source = 'jincheng-2024-budget.txt'
+    const text = readFileSync(`data/raw/${source}`, 'utf8')
+    const tab = parseReport(text, { source })
+    const layout = parseReport(layOut(text), { source })
+    expect(tab.lineItems.length).toBeGreaterThan(600)
+    expect(everything(layout).lineItems).toEqual(everything(tab).lineItems)
+  })
 })

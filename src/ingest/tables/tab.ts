@@ -23,7 +23,8 @@ const TWO_SIDED: ReadonlySet<TableCode> = new Set(['B01', 'B04', 'B09', 'F01', '
 const ECON_CODES: ReadonlySet<TableCode> = new Set(['B06', 'F06'])
 const PER_UNIT: ReadonlySet<TableCode> = new Set(['B11', 'B12', 'B13'])
 
-interface GridRow {
+/** A printed row of a table as grid cells (empty string = empty cell), with its source line. */
+export interface GridRow {
   line: number
   cells: string[]
 }
@@ -301,11 +302,12 @@ function gridRows(ctx: ParseContext, table: LocatedTable): GridRow[] {
 
 /** Tables of the tab-separated extractions (plain and markdown-ish). */
 export function parseTabTables(ctx: ParseContext): LineItemRow[] {
-  const items: LineItemRow[] = []
-  for (const table of ctx.tables) {
-    const reader = new TableReader(ctx, table)
-    reader.read(gridRows(ctx, table))
-    items.push(...reader.items)
-  }
-  return items
+  return ctx.tables.flatMap((table) => readGridTable(ctx, table, gridRows(ctx, table)))
+}
+
+/** Line items of one table from its grid rows, whichever extraction they came from (layout-grid.ts). */
+export function readGridTable(ctx: ParseContext, table: LocatedTable, rows: readonly GridRow[]): LineItemRow[] {
+  const reader = new TableReader(ctx, table)
+  reader.read(rows.filter((r) => !METADATA.test(squash(r.cells[0] ?? ''))))
+  return reader.items
 }
