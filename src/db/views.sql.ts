@@ -119,6 +119,12 @@ SELECT 'unit', doc_id, unit_name, unit_name, value, line
 FROM line_items
 WHERE table_code = 'B12' AND row_kind = '单位' AND measure = '合计' AND unit = '元';
 
+-- v_facts computed once per load (these statements run again with every load
+-- and import, inside its transaction): Compare pivots it on every change of
+-- selection, and the view (a union over line_items with regular expressions
+-- and the imports' name lookup) costs several times the pivot itself.
+CREATE OR REPLACE TABLE facts AS SELECT * FROM v_facts;
+
 -- Headline totals of each document: spending and its 基本/项目 split.
 CREATE OR REPLACE VIEW v_totals AS
 SELECT doc_id,

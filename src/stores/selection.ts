@@ -126,7 +126,12 @@ export const useSelectionStore = defineStore('selection', () => {
         continue
       }
       switch (key) {
-        case 'docs': state.docs = v.split(',').filter(Boolean); break
+        case 'docs': {
+          // The same documents keep the same array: a new one would make every view that reads them ask again.
+          const docs = v.split(',').filter(Boolean)
+          if (docs.join(',') !== state.docs.join(',')) state.docs = docs
+          break
+        }
         case 'dimension': check(key, v, (DIMENSIONS as readonly string[]).includes(v)); state.dimension = (DIMENSIONS as readonly string[]).includes(v) ? (v as Dimension) : DEFAULT_SELECTION.dimension; break
         case 'mode': check(key, v, (VALUE_MODES as readonly string[]).includes(v)); state.mode = (VALUE_MODES as readonly string[]).includes(v) ? (v as ValueMode) : DEFAULT_SELECTION.mode; break
         case 'unit': check(key, v, (AMOUNT_UNITS as readonly string[]).includes(v)); state.unit = (AMOUNT_UNITS as readonly string[]).includes(v) ? (v as AmountUnit) : DEFAULT_SELECTION.unit; break

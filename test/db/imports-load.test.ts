@@ -41,6 +41,8 @@ describe('replaceDataset (bundled data plus imports, swapped in one transaction)
   const count = async (sql: string) => (await db.query<{ n: number }>(sql))[0]!.n
   const lineItems = () => count('SELECT count(*)::INTEGER AS n FROM line_items')
   const docIds = async () => (await db.query<{ doc_id: string }>('SELECT doc_id FROM documents ORDER BY doc_id')).map((r) => r.doc_id)
+  /** Rows of v_facts missing from the materialised facts table, and the other way round (0 when it is current). */
+  const factsDrift = () => count('SELECT count(*)::INTEGER AS n FROM ((SELECT * FROM v_facts EXCEPT ALL SELECT * FROM facts) UNION ALL (SELECT * FROM facts EXCEPT ALL SELECT * FROM v_facts))')
   let bundledRows = 0
   let bundledDocs: string[] = []
 
@@ -62,6 +64,9 @@ describe('replaceDataset (bundled data plus imports, swapped in one transaction)
       { doc_id: 'gaoping-copy', amount: '51045900.00', line: 144 },
     ])
     expect(await lineItems()).toBe(bundledRows + await count("SELECT count(*)::INTEGER AS n FROM line_items WHERE doc_id = 'gaoping-copy'"))
+    // Compare reads the materialised facts: made again with the import, in the same transaction.
+    expect(await count("SELECT count(*)::INTEGER AS n FROM facts WHERE doc_id = 'gaoping-copy'")).toBeGreaterThan(20)
+    expect(await factsDrift()).toBe(0)
   })
 
   it('adds a long-table CSV with its amounts in 元 (1,234.5万 → 12345000.00; （12.3）万元 → -123000.00)', async () => {
@@ -80,6 +85,7 @@ describe('replaceDataset (bundled data plus imports, swapped in one transaction)
     const broken: DatasetCsvFiles = { ...longTable(), line_items: importToCsvFiles(importReportText('', 'x.txt').imported).line_items + 'jinzhong,"IMPORT\n' }
     await expect(replaceDataset(db, datasetWithImports(bundled, [gaopingCopy(), broken]))).rejects.toThrow(/CSV Error/)
     expect(await lineItems()).toBe(before)
+    expect(await factsDrift()).toBe(0)
     expect(await docIds()).toEqual([...bundledDocs, 'gaoping-copy', 'jinzhong'].sort())
   })
 
@@ -105,6 +111,8 @@ describe('replaceDataset (bundled data plus imports, swapped in one transaction)
     expect(await docIds()).toEqual(bundledDocs)
     expect(await lineItems()).toBe(bundledRows)
     expect(await count('SELECT count(*)::INTEGER AS n FROM v_facts WHERE doc_id = \'gaoping-copy\'')).toBe(0)
+    expect(await count('SELECT count(*)::INTEGER AS n FROM facts WHERE doc_id = \'gaoping-copy\'')).toBe(0)
+    expect(await factsDrift()).toBe(0)
   })
 
   it('loads a document whose year is empty with year NULL rather than failing', async () => {

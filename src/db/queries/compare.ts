@@ -4,7 +4,7 @@
  * total, or change against the first document. Computed with a DuckDB PIVOT
  * whose columns are the chosen documents.
  */
-import { literal, placeholders } from '../sql'
+import { literal } from '../sql'
 import type { BoundQuery, Db } from '../types'
 
 export const DIMENSIONS = ['class3', 'class5', 'class7', 'econ1', 'econ2', 'basic_project', 'fund', 'unit'] as const
@@ -39,19 +39,23 @@ export interface CompareResult {
 const MODE_EXPR: Record<ValueMode, string> = { amount: 'amount', share: 'share', change: 'change' }
 
 /**
- * The PIVOT for the options. Filters are bind parameters; the pivot's `IN`
- * list (which DuckDB needs literally when the source has parameters) holds
- * only document ids known to be loaded.
+ * The PIVOT for the options. Its every value is one of an allowlist — the
+ * dimension one of DIMENSIONS, each document a loaded doc_id — written in as a
+ * checked literal (`literal`): the pivot's `IN` list must be literal anyway,
+ * and a statement without parameters is one round trip to DuckDB's worker
+ * where a prepared one takes three (prepare, run, close), which is most of a
+ * re-render when the machine is busy.
  */
 export function compareQuery(opts: CompareOptions, knownDocs: readonly string[]): BoundQuery {
   if (!DIMENSIONS.includes(opts.dimension)) throw new Error(`unknown dimension: ${opts.dimension}`)
   if (!VALUE_MODES.includes(opts.mode)) throw new Error(`unknown value mode: ${opts.mode}`)
   const docs = opts.docs.filter((d) => knownDocs.includes(d))
   if (docs.length === 0) throw new Error('no documents chosen')
-  const sql = `WITH f AS (
+  // facts is v_facts materialised at load (views.sql.ts); f is read twice, so it is materialised too.
+  const sql = `WITH f AS MATERIALIZED (
   SELECT doc_id, dim_key, any_value(dim_label) AS dim_label, sum(amount) AS amount, min(line) AS line
-  FROM v_facts
-  WHERE dimension = ? AND doc_id IN (${placeholders(docs.length)})
+  FROM facts
+  WHERE dimension = ${literal(opts.dimension, DIMENSIONS)} AND doc_id IN (${docs.map((d) => literal(d, knownDocs)).join(', ')})
   GROUP BY doc_id, dim_key
 ), m AS (
   SELECT f.doc_id, f.dim_key, f.line,
@@ -59,14 +63,14 @@ export function compareQuery(opts: CompareOptions, knownDocs: readonly string[])
     f.amount::DOUBLE AS amount,
     (f.amount * 100 / nullif(sum(f.amount) OVER (PARTITION BY f.doc_id), 0))::DOUBLE AS share,
     (f.amount - b.amount)::DOUBLE AS change
-  FROM f LEFT JOIN f AS b ON b.doc_id = ? AND b.dim_key = f.dim_key
+  FROM f LEFT JOIN f AS b ON b.doc_id = ${literal(docs[0]!, knownDocs)} AND b.dim_key = f.dim_key
 )
 PIVOT m
 ON doc_id IN (${docs.map((d) => literal(d, knownDocs)).join(', ')})
 USING first(${MODE_EXPR[opts.mode]}) AS v, min(line) AS line
 GROUP BY dim_key, dim_label
 ORDER BY dim_key`
-  return { sql, params: [opts.dimension, ...docs, docs[0]!] }
+  return { sql, params: [] }
 }
 
 export async function runCompare(db: Db, opts: CompareOptions, knownDocs: readonly string[]): Promise<CompareResult> {

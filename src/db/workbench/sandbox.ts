@@ -21,6 +21,7 @@ import { tableToIPC, type Table } from 'apache-arrow'
 import { engineFromConnection } from '../engine'
 import { loadDataset } from '../load'
 import { TABLES } from '../schema'
+import { viewStatements } from '../views.sql'
 import type { Db } from '../types'
 
 /** Why a run ended without DuckDB's answer. */
@@ -82,6 +83,8 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
         await conn.query(`CREATE OR REPLACE TABLE "${name}" AS SELECT * FROM kanzhang_copy`)
         await conn.query('DROP TABLE kanzhang_copy')
       }
+      // Again over the copied rows: the tables the views materialise (facts) were made from empty ones.
+      await engine.query(viewStatements().join(';\n'))
       await conn.query(`SET memory_limit = '${opts.memoryLimit.replace(/'/g, '')}'`)
       for (const sql of LOCK_SQL) await conn.query(sql)
       return { db, engine }
