@@ -4,8 +4,9 @@
  * them — made at build time by loading data/dataset/*.csv into DuckDB (the
  * same wasm, in Node) through src/db/load.ts and exporting each table. The
  * browser then inserts the tables as Arrow instead of parsing and casting
- * 1 MB of CSV at every start (src/db/client.ts). A table with no rows is left
- * out (null): the app creates it empty from the contract.
+ * 1 MB of CSV at every start (src/db/client.ts). The views the app keeps as
+ * tables (views.sql.ts, MATERIALISED) come along ready-made. A table with no
+ * rows is left out (null): the app creates it empty from the contract.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -15,6 +16,7 @@ import type { Plugin } from 'vite'
 import { engineFromConnection } from '../src/db/engine'
 import { loadDataset, type DatasetFiles } from '../src/db/load'
 import { TABLES } from '../src/db/schema'
+import { MATERIALISED } from '../src/db/views.sql'
 import { nodeDuckDB } from './duckdb-node'
 
 // DuckDB's Node bundle is CommonJS and returns tables of apache-arrow's CommonJS build: only that build's
@@ -31,7 +33,8 @@ export async function datasetAsArrow(files: DatasetFiles): Promise<Record<string
   try {
     await loadDataset(engineFromConnection(conn, (name, text) => bindings.registerFileText(name, text)), files)
     const out: Record<string, string | null> = {}
-    for (const t of TABLES) {
+    // The tables, then the views the app keeps as tables (made here once rather than at every start).
+    for (const t of [...TABLES, ...MATERIALISED.map((m) => m.table)]) {
       const table = conn.query(`SELECT * FROM "${t}"`) as unknown as Table
       out[t] = table.numRows === 0 ? null : Buffer.from(tableToIPC(table, 'stream')).toString('base64')
     }

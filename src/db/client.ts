@@ -16,8 +16,7 @@ import type { AsyncDuckDB } from '@duckdb/duckdb-wasm'
 import type { Table } from 'apache-arrow'
 import { instantiateDuckDB } from './bundles'
 import { engineFromConnection } from './engine'
-import { datasetWithImports, loadDataset, loadDatasetArrow, replaceDataset, type DatasetFiles } from './load'
-import type { DatasetTable } from '../ingest/dataset'
+import { datasetWithImports, loadDataset, loadDatasetArrow, replaceDataset, type DatasetArrow, type DatasetFiles } from './load'
 import type { Engine, SqlValue } from './types'
 import { createSandbox, type Sandbox } from './workbench/sandbox'
 
@@ -124,25 +123,27 @@ function size(files: DatasetFiles): number {
   return Object.values(files).reduce((n, text) => n + (text?.length ?? 0), 0)
 }
 
-type ArrowTables = Partial<Record<DatasetTable, Uint8Array | null>>
 
-/** A new instance with `files` loaded — from `arrow`, the same data as Arrow IPC, when given (its worker ended again if loading fails). */
-async function newInstance(data: DatasetFiles | Promise<DatasetFiles>, arrow?: Promise<ArrowTables>): Promise<Instance> {
+/**
+ * A new instance with the dataset loaded: from `arrow` (the bundled data as
+ * Arrow IPC) at start, else from `files` (its worker ended again if loading fails).
+ */
+async function newInstance(data: { files: DatasetFiles } | { arrow: Promise<DatasetArrow> }): Promise<Instance> {
   // Marks for bench:app's phases (a restart marks them again).
   performance.mark('kanzhang:duckdb-start')
   const db = await instantiateDuckDB()
   performance.mark('kanzhang:duckdb-instantiated')
   try {
-    const files = await data
     const register = (name: string, text: string) => db.registerFileText(name, text)
     const conn = await db.connect()
     const engine = engineFromConnection(conn, register)
     performance.mark('kanzhang:duckdb-connected')
-    if (arrow) await loadDatasetArrow(engine, (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }), await arrow)
-    else await loadDataset(engine, files)
+    if ('arrow' in data) await loadDatasetArrow(engine, (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }), await data.arrow)
+    else await loadDataset(engine, data.files)
     performance.mark('kanzhang:dataset-loaded')
     const loader = engineFromConnection(await db.connect(), register)
-    return { db, engine, loader, peak: size(files), inflight: 0, retired: false }
+    // The bundled data alone can never shrink: the CSV text (a megabyte to parse) is not needed to start.
+    return { db, engine, loader, peak: 'files' in data ? size(data.files) : 0, inflight: 0, retired: false }
   } catch (e) {
     await db.terminate().catch(() => undefined)
     throw e
@@ -180,7 +181,7 @@ async function replaceInPlace(files: DatasetFiles): Promise<void> {
 
 /** Loads `files` into a fresh instance and makes it current; the old one ends when its queries have answered. */
 async function restartWith(files: DatasetFiles): Promise<void> {
-  const next = await newInstance(files)
+  const next = await newInstance({ files })
   const old = current!
   current = next
   old.retired = true
@@ -192,7 +193,7 @@ async function start(): Promise<AppDb> {
   // IndexedDB is read while DuckDB starts, not after.
   const reading = readStoredImports()
   reading.catch(() => undefined)
-  current = await newInstance(bundledFiles(), import('./datasetArrow').then((m) => m.datasetArrow()))
+  current = await newInstance({ arrow: import('./datasetArrow').then((m) => m.datasetArrow()) })
   performance.mark('kanzhang:restore-start')
   restore = await restoreImports(reading)
   performance.mark('kanzhang:restore-end')

@@ -4,7 +4,7 @@
  * parsing and casting the CSV text. Fetched beside DuckDB's start, like the CSV.
  */
 import encoded from 'virtual:kanzhang-dataset-arrow'
-import type { DatasetTable } from '../ingest/dataset'
+import type { DatasetArrow } from './load'
 
 function bytes(base64: string): Uint8Array {
   const bin = atob(base64)
@@ -13,7 +13,7 @@ function bytes(base64: string): Uint8Array {
   return out
 }
 
-/** Each table's Arrow IPC stream (null: the table has no rows). */
-export function datasetArrow(): Partial<Record<DatasetTable, Uint8Array | null>> {
+/** Each table's Arrow IPC stream, the materialised views' too (null: the table has no rows). */
+export function datasetArrow(): DatasetArrow {
   return Object.fromEntries(Object.entries(encoded).map(([t, b64]) => [t, b64 === null ? null : bytes(b64)]))
 }

@@ -12,7 +12,7 @@ import type { DatasetTable } from '../ingest/dataset'
 import { mergeCsvFiles } from '../ingest/csv'
 import { createTableSql, csvHeader, TABLES } from './schema'
 import type { Engine } from './types'
-import { viewStatements } from './views.sql'
+import { MATERIALISED, viewStatements, type MaterialisedTable } from './views.sql'
 
 /** Settings run before anything else: extensions are not available offline, so fail fast instead. */
 export const STARTUP_SQL = ['SET autoinstall_known_extensions = false', 'SET autoload_known_extensions = false']
@@ -42,13 +42,17 @@ export async function loadDataset(engine: Engine, files: DatasetFiles): Promise<
   await createTables(engine, files, '')
 }
 
+/** Arrow IPC streams of the dataset tables and of the materialised views (null: no rows). */
+export type DatasetArrow = Partial<Record<DatasetTable | MaterialisedTable, Uint8Array | null>>
+
 /**
  * Loads the dataset from Arrow IPC streams made at build time (one per
  * table, already typed as createTableSql types them): `insert` creates a
- * table from its stream; a table without one is created empty; then the views.
+ * table from its stream; a table without one is created empty; then the
+ * views, and the materialised tables that came without a stream.
  */
-export async function loadDatasetArrow(engine: Engine, insert: (table: DatasetTable, ipc: Uint8Array) => Promise<void>, arrows: Partial<Record<DatasetTable, Uint8Array | null>>): Promise<void> {
-  for (const sql of STARTUP_SQL) await engine.query(sql)
+export async function loadDatasetArrow(engine: Engine, insert: (table: string, ipc: Uint8Array) => Promise<void>, arrows: DatasetArrow): Promise<void> {
+  await engine.query(STARTUP_SQL.join(';\n'))
   const empty: string[] = []
   for (const table of TABLES) {
     const ipc = arrows[table]
@@ -59,7 +63,15 @@ export async function loadDatasetArrow(engine: Engine, insert: (table: DatasetTa
       empty.push(createTableSql(table, `empty_${table}.csv`, []))
     }
   }
-  await engine.query([...empty, ...viewStatements()].join(';\n'))
+  const given: MaterialisedTable[] = []
+  for (const { table } of MATERIALISED) {
+    const ipc = arrows[table]
+    if (!ipc) continue
+    await insert(table, ipc)
+    given.push(table)
+  }
+  performance.mark('kanzhang:tables-inserted')
+  await engine.query([...empty, ...viewStatements(given)].join(';\n'))
 }
 
 /** The bundled files with every import's files appended (one header per table). Throws on a non-canonical header. */

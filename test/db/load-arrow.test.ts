@@ -40,6 +40,18 @@ describe('loadDatasetArrow', () => {
     })
   }
 
+  it('ships facts (v_facts kept as a table) ready-made, the same rows v_facts gives, instead of computing it at start', async () => {
+    const arrows = await datasetAsArrow(readDatasetFiles())
+    expect(arrows.facts).toBeTruthy()
+    const all = (db: Engine, from: string) => db.query(`SELECT * FROM ${from} ORDER BY ALL`)
+    const facts = await all(fromArrow, 'facts')
+    expect(facts.length).toBeGreaterThan(100)
+    expect(facts).toEqual(await all(fromArrow, 'v_facts'))
+    expect(facts).toEqual(await all(fromCsv, 'facts'))
+    const describe = (db: Engine) => db.query('SELECT column_name, column_type FROM (DESCRIBE facts)')
+    expect(await describe(fromArrow)).toEqual(await describe(fromCsv))
+  })
+
   it('answers the views the same (长治 2026 208 合计, exact)', async () => {
     const sql = "SELECT sum(value)::VARCHAR AS s FROM line_items WHERE doc_id = 'changzhi-2026-budget' AND table_code = 'B03' AND class_code = '208' AND measure = '合计'"
     expect(await fromArrow.query(sql)).toEqual(await fromCsv.query(sql))
