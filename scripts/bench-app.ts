@@ -17,7 +17,7 @@ import { join } from 'node:path'
 import { compareQuery } from '../src/db/queries/compare'
 import { inlineParams } from '../src/db/sql'
 import { buildApp, launch, serve, waitForDb, watchForeignRequests, type Page } from '../test/e2e/harness'
-import { mark, median } from './bench-common'
+import { mark, median, referenceReady } from './bench-common'
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 5)
 const PIVOT_RUNS = 7
@@ -92,11 +92,7 @@ const phases: Record<string, number[]> = {}
 try {
   for (let i = 0; i < LOADS; i++) {
     // The reference: a cold, bare DuckDB start in a fresh browser.
-    const ref = await launch()
-    const refPage = await ref.browser.newPage()
-    await refPage.goto(server.url + 'scripts/bench-reference.html')
-    reference.push(await mark(refPage, 'reference:ready'))
-    await ref.close()
+    reference.push(await referenceReady(server.url))
 
     const chromium = await launch()
     const page = await chromium.browser.newPage()

@@ -12,3 +12,21 @@ export async function mark(page: Page, name: string): Promise<number> {
   await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 60_000 })
   return page.evaluate((n) => performance.getEntriesByName(n)[0]!.startTime, name)
 }
+
+/**
+ * The reference every start-up figure is a ratio of: a bare start of the
+ * app's own DuckDB worker and wasm (scripts/bench-reference.html, in a build
+ * made with KANZHANG_BENCH_REFERENCE=1), cold, in a fresh browser — ms from
+ * navigation start to `SELECT 42` answered.
+ */
+export async function referenceReady(serverUrl: string): Promise<number> {
+  const { launch } = await import('../test/e2e/harness')
+  const ref = await launch()
+  try {
+    const page = await ref.browser.newPage()
+    await page.goto(serverUrl + 'scripts/bench-reference.html')
+    return await mark(page, 'reference:ready')
+  } finally {
+    await ref.close()
+  }
+}

@@ -6,15 +6,19 @@
  * - the PWA (vite build): one visit over 127.0.0.1 to precache it, the server
  *   stopped, then cold loads, each a browser restart on that profile.
  *
- * Reports medians of the first view painted and of DuckDB ready (dataset
- * loaded), both from navigation start (performance marks of the app).
+ * Every load is measured against the reference timed in the same run (a
+ * bare, cold start of the same DuckDB worker and wasm: bench-common.ts), and
+ * the single file's first view against the hosted app's, cold, in the same
+ * round: the machine's noise and drift cancel in the ratios. Reports medians
+ * of the first view painted and of DuckDB ready (dataset loaded), both from
+ * navigation start (performance marks of the app), and of the ratios.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { buildApp, launch, serve, waitForDb, type Page } from '../test/e2e/harness'
-import { mark, median } from './bench-common'
+import { buildApp, launch, serve, waitForDb, watchForeignRequests, type Page } from '../test/e2e/harness'
+import { mark, median, referenceReady } from './bench-common'
 import { blockNetwork, launchWithProfile, waitForPrecache, watchProblems } from '../test/e2e/offline-helpers'
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 5)
@@ -39,26 +43,52 @@ function check(problems: ReturnType<typeof watchProblems>, extra: string[] = [])
 const single = mkdtempSync(join(tmpdir(), 'kanzhang-bench-single-'))
 const hosted = mkdtempSync(join(tmpdir(), 'kanzhang-bench-pwa-'))
 const profile = mkdtempSync(join(tmpdir(), 'kanzhang-bench-profile-'))
+const range = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`
 try {
   console.log('building the single file…')
   buildApp(single, {}, ['--mode', 'single'])
   const file = join(single, 'kanzhang.html')
   const size = statSync(file).size
+  console.log('building the hosted app (with the reference page)…')
+  buildApp(hosted, { KANZHANG_BENCH_REFERENCE: '1' })
+  let server = await serve(hosted)
+
+  // Cold rounds: the reference, the hosted app, the single file from file://, each in a fresh browser.
+  const reference: number[] = []
+  const hostedSeries: Series = { firstView: [], dbReady: [] }
   const fileSeries: Series = { firstView: [], dbReady: [] }
+  const fileRatio: number[] = []
+  const hostedRatio: number[] = []
+  const firstViewRatio: number[] = []
   for (let i = 0; i < LOADS; i++) {
-    const chromium = await launch()
-    const problems = watchProblems(chromium.browser, null)
-    const blocked = await blockNetwork(chromium.browser)
-    const page = await chromium.browser.newPage()
-    await page.goto(pathToFileURL(file).href)
-    await measure(page, fileSeries, `file:// load ${i + 1}`)
-    check(problems, blocked)
-    await chromium.close()
+    reference.push(await referenceReady(server.url))
+    {
+      const chromium = await launch()
+      const page = await chromium.browser.newPage()
+      const foreign = watchForeignRequests(page, server.url)
+      await page.goto(server.url + '#/')
+      await measure(page, hostedSeries, `hosted load ${i + 1}`)
+      if (foreign.length) throw new Error(`foreign requests: ${foreign.join(', ')}`)
+      await chromium.close()
+    }
+    {
+      const chromium = await launch()
+      const problems = watchProblems(chromium.browser, null)
+      const blocked = await blockNetwork(chromium.browser)
+      const page = await chromium.browser.newPage()
+      await page.goto(pathToFileURL(file).href)
+      await measure(page, fileSeries, `file:// load ${i + 1}`)
+      check(problems, blocked)
+      await chromium.close()
+    }
+    hostedRatio.push(hostedSeries.dbReady[i]! / reference[i]!)
+    fileRatio.push(fileSeries.dbReady[i]! / reference[i]!)
+    firstViewRatio.push(fileSeries.firstView[i]! / hostedSeries.firstView[i]!)
+    console.log(`round ${i + 1}: reference ${reference[i]!.toFixed(0)} ms; DuckDB ready hosted ${hostedRatio[i]!.toFixed(2)} ×, single file ${fileRatio[i]!.toFixed(2)} ×; first view single ÷ hosted ${firstViewRatio[i]!.toFixed(2)}`)
   }
 
-  console.log('building the hosted PWA…')
-  buildApp(hosted)
-  const server = await serve(hosted)
+  // Warm: one visit precaches the PWA, the server stops, then each load is a browser restart on that
+  // profile (wasm compiled from the cache), against a cold reference timed right before it.
   let precacheBytes = 0
   {
     const browser = await launchWithProfile(profile)
@@ -74,9 +104,12 @@ try {
     })
     await browser.close()
   }
-  await server.close()
   const pwaSeries: Series = { firstView: [], dbReady: [] }
+  const warmRatio: number[] = []
+  const warmReference: number[] = []
   for (let i = 0; i < LOADS; i++) {
+    warmReference.push(await referenceReady(server.url))
+    await server.close()
     const browser = await launchWithProfile(profile)
     const problems = watchProblems(browser, new URL(server.url).host)
     const page = browser.pages()[0] ?? await browser.newPage()
@@ -84,15 +117,21 @@ try {
     await measure(page, pwaSeries, `PWA offline load ${i + 1}`)
     check(problems)
     await browser.close()
+    warmRatio.push(pwaSeries.dbReady[i]! / warmReference[i]!)
+    console.log(`warm ${i + 1}: reference ${warmReference[i]!.toFixed(0)} ms; PWA DuckDB ready ${warmRatio[i]!.toFixed(2)} ×`)
+    server = await serve(hosted, new URL(server.url).port)
   }
+  await server.close()
 
   const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB (${(n / 2 ** 20).toFixed(2)} MiB)`
   console.log('\n== bench:offline (medians) ==')
-  console.log(`cold loads per build: ${LOADS}`)
+  console.log(`cold rounds: ${LOADS}; warm loads: ${LOADS}`)
   console.log(`single file kanzhang.html: ${mb(size)}`)
-  console.log(`single file from file://: first view painted ${median(fileSeries.firstView).toFixed(0)} ms, DuckDB ready ${median(fileSeries.dbReady).toFixed(0)} ms`)
+  console.log(`reference (bare DuckDB start, cold): ${median(reference).toFixed(0)} ms`)
+  console.log(`hosted, cold: first view ${median(hostedSeries.firstView).toFixed(0)} ms, DuckDB ready ${median(hostedSeries.dbReady).toFixed(0)} ms = ${median(hostedRatio).toFixed(2)} × the reference (${range(hostedRatio)})`)
+  console.log(`single file from file://, cold: first view ${median(fileSeries.firstView).toFixed(0)} ms (${median(firstViewRatio).toFixed(2)} × the hosted first view, ${range(firstViewRatio)}), DuckDB ready ${median(fileSeries.dbReady).toFixed(0)} ms = ${median(fileRatio).toFixed(2)} × the reference (${range(fileRatio)})`)
   console.log(`PWA precache (this browser's share): ${mb(precacheBytes)}`)
-  console.log(`PWA offline after one visit (browser restart, server down): first view painted ${median(pwaSeries.firstView).toFixed(0)} ms, DuckDB ready ${median(pwaSeries.dbReady).toFixed(0)} ms`)
+  console.log(`PWA offline after one visit (browser restart, server down): first view ${median(pwaSeries.firstView).toFixed(0)} ms, DuckDB ready ${median(pwaSeries.dbReady).toFixed(0)} ms = ${median(warmRatio).toFixed(2)} × the cold reference (${range(warmRatio)})`)
 } finally {
   for (const d of [single, hosted, profile]) rmSync(d, { recursive: true, force: true })
 }

@@ -68,6 +68,20 @@ function sha256(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
 }
 
+/**
+ * The self-extracting loader (a module script in <head>, as vite-plugin-singlefile
+ * inlines the entry) moved to a classic script right after the mount point: a
+ * module script waits for the whole document, and the document ends with the
+ * wasm. The loader is a plain async function with no imports, so it runs alike.
+ */
+function loaderAfterMountPoint(html: string, fail: (message: string) => never): string {
+  const loader = /<script type="module" crossorigin>(\(async \(\) => \{\n {2}const bin = atob\([\s\S]*?)<\/script>\n?/.exec(html)
+  const mount = '<div id="app"></div>'
+  if (!loader || !html.includes(mount)) fail('single-file build: the app loader or the mount point is not where it is expected')
+  const rest = html.replace(loader![0], '')
+  return rest.replace(mount, `${mount}\n    <script>${loader![1]}</script>`)
+}
+
 /** Hashes of scripts the page creates at run time (the self-extracted app), gathered during the build. */
 const runtimeScriptHashes = new Set<string>()
 
@@ -88,6 +102,7 @@ export function singleFileScriptHashes(fileName: string): Plugin {
       handler(_options, bundle) {
         const html = bundle[fileName]
         if (!html || html.type !== 'asset' || typeof html.source !== 'string') return
+        html.source = loaderAfterMountPoint(html.source, (message) => this.error(message))
         const hashes = new Set(runtimeScriptHashes)
         for (const m of html.source.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
           const type = /\btype="([^"]*)"/.exec(m[1]!)?.[1] ?? ''
@@ -120,8 +135,12 @@ export function duckdbWasmGzipBase64(embed: boolean): Plugin {
     load(id) {
       if (id !== resolved) return undefined
       // Read once, then kept: the workbench starts a second DuckDB from the same text.
+      // The app runs while the page is still being parsed (selfExtractingScript): the element is complete
+      // only once the parser is done with it.
       return `let text = null;
-export default function wasmGzipBase64() {
+export default async function wasmGzipBase64() {
+  if (text !== null) return text;
+  if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
   if (text !== null) return text;
   const el = document.getElementById(${JSON.stringify(WASM_ELEMENT_ID)});
   if (!el || !el.textContent) throw new Error('DuckDB wasm missing from the page');
@@ -147,9 +166,12 @@ export default function wasmGzipBase64() {
  * Replaces the entry chunk's code by a small loader holding that code gzipped
  * and base64-encoded; the loader decompresses it (DecompressionStream) and runs
  * it as an inline module script (allowed by the single file's CSP: no eval, no
- * blob: scripts). The app's ≈ 2.8 MB of JavaScript and CSV text become ≈ 1 MB,
- * which keeps the single file within its 12 MB budget. Runs before
- * vite-plugin-singlefile inlines the chunk into the HTML.
+ * blob: scripts). The app's JavaScript, CSV and Arrow text shrink to about a
+ * third, which keeps the single file within its budget. Runs before
+ * vite-plugin-singlefile inlines the chunk into the HTML; `singleFileScriptHashes`
+ * then makes the loader a classic script right after <div id="app">, so it
+ * runs as soon as the parser reaches it — not, as a module script in <head>
+ * would, only after the ≈ 10 MB of DuckDB's wasm below it has been parsed.
  */
 export function selfExtractingScript(): Plugin {
   return {

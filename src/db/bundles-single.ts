@@ -49,7 +49,7 @@ export async function instantiate(): Promise<duckdb.AsyncDuckDB> {
   const worker = new Worker(url)
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker)
   try {
-    await db.instantiate(WASM_GZ_PREFIX + wasmGzipBase64())
+    await db.instantiate(WASM_GZ_PREFIX + await wasmGzipBase64())
   } finally {
     URL.revokeObjectURL(url)
   }

@@ -43,7 +43,8 @@ export function buildApp(outDir: string, env: Record<string, string> = {}, args:
 }
 
 /** Serves a directory on 127.0.0.1 (port chosen by the OS). */
-export async function serve(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+/** Serves `dir` on 127.0.0.1 (on `port`, to come back to an origin a browser profile knows; else any free one). */
+export async function serve(dir: string, port: number | string = 0): Promise<{ url: string; close(): Promise<void> }> {
   const root = resolve(dir)
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
@@ -58,9 +59,12 @@ export async function serve(dir: string): Promise<{ url: string; close(): Promis
       res.writeHead(404).end('not found')
     }
   })
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
-  const { port } = server.address() as AddressInfo
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(() => ok())) }
+  await new Promise<void>((ok) => server.listen(Number(port), '127.0.0.1', ok))
+  const address = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    close: () => new Promise((ok) => { server.close(() => ok()); server.closeAllConnections() }),
+  }
 }
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
