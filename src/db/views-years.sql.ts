@@ -53,28 +53,30 @@ FROM v_publisher_docs GROUP BY publisher_key;
 -- sentence) for a 三公 category or a 功能分类 name the reports print for one code only.
 CREATE OR REPLACE VIEW v_year_points AS
 SELECT p.publisher_key, p.scope, p.stage, p.year, f.dimension, f.dim_key, f.dim_label,
-  f.amount, 'table' AS origin, f.doc_id, f.line, '' AS quote
+  f.amount, 'table' AS origin, f.doc_id, f.line, '' AS quote, p.stage AS doc_stage
 FROM v_facts f JOIN v_publisher_docs p USING (doc_id)
 WHERE f.dimension IN ('class3', 'class5', 'class7', 'econ1', 'econ2', 'basic_project')
 UNION ALL
 SELECT p.publisher_key, p.scope, s.figure, s.year, 'sangong', s.category, s.category,
-  s.amount, s.origin, s.doc_id, s.line, s.quote
+  s.amount, s.origin, s.doc_id, s.line, s.quote, p.stage
 FROM v_sangong s JOIN v_publisher_docs p USING (doc_id)
 UNION ALL
 SELECT p.publisher_key, p.scope, p.stage, n.year, 'class' || length(c.class_code), c.class_code, c.class_name,
-  n.value::DECIMAL(18,2), 'derived', n.doc_id, n.line, n.quote
+  n.value::DECIMAL(18,2), 'derived', n.doc_id, n.line, n.quote, p.stage
 FROM narrative n JOIN v_publisher_docs p USING (doc_id)
   JOIN v_class_names c ON c.class_name = n.subject AND c.codes = 1
 WHERE n.relation = 'derived' AND n.unit = '元' AND n.year IS NOT NULL;
 
 -- The points as series (publisher, scope, stage, dimension, key) over the years, with the change
 -- from the series' previous year: amount and percent, naming the denominator (prev_year, prev_amount,
--- prev_doc_id, prev_origin). Where a year has a table figure and a derived one, the table figure
--- carries the series (pick = 1); the other is shown but not used for a change.
+-- prev_doc_id, prev_origin). Where a year has several figures, one carries the series (pick = 1):
+-- a table figure before a derived one, then the figure of a document of the series' own stage (the
+-- 预算 report's 三公 预算 before the 预算数 a 决算 report's F07 restates); the others are shown but not
+-- used for a change.
 CREATE OR REPLACE VIEW v_year_series AS
 WITH ranked AS (
   SELECT *, row_number() OVER (PARTITION BY publisher_key, scope, stage, dimension, dim_key, year
-    ORDER BY CASE origin WHEN 'table' THEN 0 ELSE 1 END, doc_id, line) AS pick
+    ORDER BY CASE origin WHEN 'table' THEN 0 ELSE 1 END, CASE WHEN doc_stage = stage THEN 0 ELSE 1 END, doc_id, line) AS pick
   FROM v_year_points
 ), chained AS (
   SELECT *,

@@ -28,9 +28,10 @@ const sg = (doc_id: string, year: number, figure: string, category: string, amou
   ({ doc_id, year, figure, category, amount_yuan, line })
 
 const P = '示例市人力资源和社会保障局'
+// 'p-2024-plan' (预算) sorts after 'p-2024-final': which figure carries a year is by stage, not by doc_id.
 const documents = [
   doc('p-2023-budget', '示例', P, '部门', 2023, '预算'),
-  doc('p-2024-budget', '示例', P, '部门', 2024, '预算'),
+  doc('p-2024-plan', '示例', P, '部门', 2024, '预算'),
   doc('p-2024-final', '示例', P, '部门', 2024, '决算'),
   // The same publisher's own 单位 report of 2024: never paired with the 部门 ones.
   doc('p-2024-final-unit', '示例', P, '单位', 2024, '决算'),
@@ -42,9 +43,9 @@ const documents = [
 ]
 const lineItems = [
   fn('p-2023-budget', '预算', '208', '社会保障和就业支出', '800.00', 10),
-  fn('p-2024-budget', '预算', '208', '社会保障和就业支出', '1000.00', 11),
-  fn('p-2024-budget', '预算', '20801', '人力资源和社会保障管理事务', '600.00', 12),
-  fn('p-2024-budget', '预算', '210', '卫生健康支出', '50.00', 13),
+  fn('p-2024-plan', '预算', '208', '社会保障和就业支出', '1000.00', 11),
+  fn('p-2024-plan', '预算', '20801', '人力资源和社会保障管理事务', '600.00', 12),
+  fn('p-2024-plan', '预算', '210', '卫生健康支出', '50.00', 13),
   fn('p-2024-final', '决算', '208', '社会保障和就业支出', '1190.90', 20),
   fn('p-2024-final', '决算', '20801', '人力资源和社会保障管理事务', '450.00', 21),
   // Only in the 决算: listed with no budget.
@@ -55,8 +56,8 @@ const lineItems = [
   fn('q-2024-budget', '预算', '208', '社会保障和就业支出', '999.00', 7),
 ]
 const sangong = [
-  sg('p-2024-budget', 2024, '预算', '合计', '200.00', 40),
-  sg('p-2024-budget', 2024, '预算', '公务接待费', '80.00', 40),
+  sg('p-2024-plan', 2024, '预算', '合计', '200.00', 40),
+  sg('p-2024-plan', 2024, '预算', '公务接待费', '80.00', 40),
   sg('p-2024-final', 2024, '预算', '合计', '210.00', 41),
   sg('p-2024-final', 2024, '决算', '合计', '150.00', 41),
   sg('p-2024-final', 2024, '决算', '公务接待费', '60.00', 41),
@@ -88,7 +89,7 @@ describe('publisher key (src/db/publisher-key.ts and v_publisher_docs)', () => {
   })
 
   it('keeps the place: the same name in two cities is two publishers', async () => {
-    expect(await keyOf('q-2024-budget')).not.toBe(await keyOf('p-2024-budget'))
+    expect(await keyOf('q-2024-budget')).not.toBe(await keyOf('p-2024-plan'))
   })
 
   it('puts 部门 and 单位 reports of one publisher under one publisher (scope is part of the series, not of the key)', async () => {
@@ -111,7 +112,7 @@ describe('publisher key (src/db/publisher-key.ts and v_publisher_docs)', () => {
 
 describe('yearSeries: one publisher over the years', () => {
   it('gives two years of one publisher with the change and its denominator (1000.00 against 800.00: +200.00, 25%)', async () => {
-    const rows = await yearSeries(db, [await keyOf('p-2024-budget')], 'class3')
+    const rows = await yearSeries(db, [await keyOf('p-2024-plan')], 'class3')
     const s208 = rows.filter((r) => r.dim_key === '208' && r.stage === '预算' && r.scope === '部门')
     expect(s208.map((r) => [r.year, r.amount, r.origin])).toEqual([[2022, '700.00', 'derived'], [2023, '800.00', 'table'], [2024, '1000.00', 'table']])
     expect(s208[2]).toMatchObject({ prev_year: 2023, prev_amount: '800.00', prev_doc_id: 'p-2023-budget', change: '200.00', change_pct: 25 })
@@ -119,7 +120,7 @@ describe('yearSeries: one publisher over the years', () => {
   })
 
   it('keeps 预算 and 决算, 部门 and 单位 as separate series', async () => {
-    const rows = (await yearSeries(db, [await keyOf('p-2024-budget')], 'class3')).filter((r) => r.dim_key === '208' && r.year === 2024)
+    const rows = (await yearSeries(db, [await keyOf('p-2024-plan')], 'class3')).filter((r) => r.dim_key === '208' && r.year === 2024)
     expect(rows.map((r) => `${r.scope}${r.stage}:${r.amount}`).sort()).toEqual(['单位决算:400.00', '部门决算:1190.90', '部门预算:1000.00'])
     // A series' change never divides by another scope or stage: the 2024 决算 series starts there.
     for (const r of rows.filter((x) => x.stage === '决算')) expect(r.prev_year).toBeNull()
@@ -131,9 +132,9 @@ describe('yearSeries: one publisher over the years', () => {
   })
 
   it('gives 三公 series per figure: the 决算 report’s F07 预算数 is a 预算 point, its 决算数 a 决算 point', async () => {
-    const rows = (await yearSeries(db, [await keyOf('p-2024-budget')], 'sangong')).filter((r) => r.dim_key === '合计')
+    const rows = (await yearSeries(db, [await keyOf('p-2024-plan')], 'sangong')).filter((r) => r.dim_key === '合计')
     expect(rows.map((r) => `${r.scope}${r.stage}${r.year}:${r.amount}:${r.doc_id}:${r.pick}`).sort())
-      .toEqual(['部门决算2024:150.00:p-2024-final:1', '部门预算2024:200.00:p-2024-budget:1', '部门预算2024:210.00:p-2024-final:2'])
+      .toEqual(['部门决算2024:150.00:p-2024-final:1', '部门预算2024:200.00:p-2024-plan:1', '部门预算2024:210.00:p-2024-final:2'])
   })
 })
 
@@ -141,14 +142,14 @@ describe('crossExecution: 决算 ÷ 预算 from two documents of one publisher, 
   it('rates each 类/款/项 citing both documents: 208 1190.90 ÷ 1000.00 = 119.09%', async () => {
     const rows = await crossExecution(db)
     const r = rows.find((x) => x.dim_key === '208')!
-    expect(r).toMatchObject({ budget_doc_id: 'p-2024-budget', final_doc_id: 'p-2024-final', budget: '1000.00', budget_line: 11, actual: '1190.90', actual_line: 20, rate_pct: 119.09, denominator: '年初预算', scope: '部门', year: 2024 })
+    expect(r).toMatchObject({ budget_doc_id: 'p-2024-plan', final_doc_id: 'p-2024-final', budget: '1000.00', budget_line: 11, actual: '1190.90', actual_line: 20, rate_pct: 119.09, denominator: '年初预算', scope: '部门', year: 2024 })
     expect(rows.find((x) => x.dim_key === '20801')).toMatchObject({ dimension: 'class5', rate_pct: 75 })
   })
 
   it('lists keys present in only one of the two, with no rate', async () => {
     const rows = await crossExecution(db)
     expect(rows.find((x) => x.dim_key === '210')).toMatchObject({ budget: '50.00', actual: null, rate_pct: null, final_doc_id: 'p-2024-final' })
-    expect(rows.find((x) => x.dim_key === '221')).toMatchObject({ budget: null, actual: '30.00', rate_pct: null, budget_doc_id: 'p-2024-budget' })
+    expect(rows.find((x) => x.dim_key === '221')).toMatchObject({ budget: null, actual: '30.00', rate_pct: null, budget_doc_id: 'p-2024-plan' })
   })
 
   it('rates 三公 per category: the budget report’s 预算 against the final report’s 决算 (150 ÷ 200 = 75%), not F07’s own 预算数', async () => {
@@ -157,9 +158,9 @@ describe('crossExecution: 决算 ÷ 预算 from two documents of one publisher, 
     expect(rows.find((x) => x.dim_key === '公务接待费')).toMatchObject({ rate_pct: 75 })
   })
 
-  it('never pairs across scopes, years or places (only p-2024-budget with p-2024-final)', async () => {
+  it('never pairs across scopes, years or places (only p-2024-plan with p-2024-final)', async () => {
     const pairs = new Set((await crossExecution(db)).map((x) => `${x.budget_doc_id}→${x.final_doc_id}`))
-    expect([...pairs]).toEqual(['p-2024-budget→p-2024-final'])
+    expect([...pairs]).toEqual(['p-2024-plan→p-2024-final'])
   })
 })
 
@@ -174,7 +175,7 @@ describe('links made by hand (publisher_links)', () => {
 
   it('links a whole publisher to another one (every document moves), and clears back to the automatic keys', async () => {
     const docs = await publisherDocs(db)
-    const target = await keyOf('p-2024-budget')
+    const target = await keyOf('p-2024-plan')
     const links = linkedTo({}, docs, 'q-2024-budget', target)
     expect(links).toEqual({ 'q-2024-budget': target })
     await applyPublisherLinks(db, links)

@@ -158,6 +158,22 @@ describe('the same publisher across two imports', () => {
     expect(await app.page.locator(row('jincheng-2024-budget')).getAttribute('data-docs')).toBe('2')
   })
 
+  it('shows 晋城’s bureau over the years: two scope series, the 2021 figure derived from the prose marked, the scope difference stated', async () => {
+    await open('#/')
+    const key = await app.page.locator(row('jincheng-2024-budget')).getAttribute('data-key')
+    await open(`#/years?pubs=${encodeURIComponent(key!)}&ydim=class3&item=208`)
+    const derived = app.page.locator('[data-testid="years-row"][data-key="208"][data-origin="derived"]')
+    await derived.waitFor()
+    expect(await derived.getAttribute('data-year')).toBe('2021')
+    expect(await derived.getAttribute('data-scope')).toBe('单位')
+    expect(await derived.locator('[data-testid="years-derived"]').count()).toBe(1)
+    const scopes = await app.page.locator('[data-testid="years-row"][data-key="208"]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-scope')))].sort())
+    expect(scopes).toEqual(['单位', '部门'].sort())
+    expect(await app.page.locator('[data-testid="years-scope-note"]').count()).toBe(1)
+    // The chart draws the series (hollow derived points: the 三公 chart's builder).
+    await app.page.waitForSelector('[data-testid="view-years"] [data-testid="chart"]')
+  })
+
   it('made no foreign request and threw no error', () => {
     expect(app.foreign).toEqual([])
     expect(app.pageErrors).toEqual([])
