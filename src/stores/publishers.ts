@@ -20,6 +20,16 @@ export const usePublishersStore = defineStore('publishers', () => {
   const version = ref(0)
   const error = ref<string | null>(null)
   let started: Promise<void> | null = null
+  /** Other tabs of the app hear of a link change and read the links again (no channel: they catch up on reload). */
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('kanzhang-links')
+  if (channel) channel.onmessage = () => { void reread().catch((e: unknown) => { error.value = String(e) }) }
+
+  async function reread(): Promise<void> {
+    const stored = await loadLinks()
+    links.value = stored.links
+    history.value = stored.history
+    await apply()
+  }
 
   async function apply(): Promise<void> {
     await applyPublisherLinks(await getDb(), links.value)
@@ -50,6 +60,7 @@ export const usePublishersStore = defineStore('publishers', () => {
     try {
       await saveLinks({ ...next }, nextHistory)
       error.value = null
+      channel?.postMessage({ kind: 'links-changed' })
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e)
     }
@@ -79,6 +90,7 @@ export const usePublishersStore = defineStore('publishers', () => {
     const rest = history.value.slice(0, -1)
     try {
       await saveLinks({ ...prev }, rest)
+      channel?.postMessage({ kind: 'links-changed' })
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e)
     }

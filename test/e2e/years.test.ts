@@ -174,6 +174,23 @@ describe('the same publisher across two imports', () => {
     await app.page.waitForSelector('[data-testid="view-years"] [data-testid="chart"]')
   })
 
+  it('tells another tab: a link changed in one shows in the other without a reload', async () => {
+    const other = await app.browser.newPage()
+    try {
+      await other.goto(app.url + '#/')
+      await waitForDb(other)
+      await other.waitForSelector(`${row(PDF_DOC)}[data-docs="3"]`)
+      await open('#/')
+      await app.page.waitForSelector(`${row(PDF_DOC)}[data-docs="3"]`)
+      await app.page.locator(row(PDF_DOC)).locator('[data-testid="pub-doc"][data-doc="sww-2024-final"] [data-testid="pub-unlink"]').click()
+      await other.waitForSelector(`${row('sww-2024-final')}[data-docs="1"]`)
+      await app.page.click('[data-testid="pub-undo"]')
+      await other.waitForSelector(`${row(PDF_DOC)}[data-docs="3"]`)
+    } finally {
+      await other.close()
+    }
+  })
+
   it('made no foreign request and threw no error', () => {
     expect(app.foreign).toEqual([])
     expect(app.pageErrors).toEqual([])
