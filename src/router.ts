@@ -13,6 +13,7 @@ export const router = createRouter({
     { path: '/compare', name: 'compare', component: () => import('./views/CompareView.vue') },
     { path: '/structure', name: 'structure', component: () => import('./views/StructureView.vue') },
     { path: '/sangong', name: 'sangong', component: () => import('./views/SangongView.vue') },
+    { path: '/years', name: 'years', component: () => import('./views/YearsView.vue') },
     { path: '/execution', name: 'execution', component: () => import('./views/ExecutionView.vue') },
     { path: '/projects', name: 'projects', component: () => import('./views/ProjectsView.vue') },
     { path: '/workbench', name: 'workbench', component: () => import('./views/WorkbenchView.vue') },

@@ -17,8 +17,10 @@
  *   names a 三公 category; anything else is listed in v_import_unclassified.
  */
 
+import { YEARS_VIEWS_SQL, YEARS_VIEW_NAMES } from './views-years.sql'
+
 /** Names of the views, for the workbench's table list. */
-export const VIEW_NAMES = ['v_documents', 'v_function', 'v_econ', 'v_facts', 'v_totals', 'v_projects', 'v_sangong', 'v_execution', 'v_class_names', 'v_import_items', 'v_import_unclassified'] as const
+export const VIEW_NAMES = ['v_documents', 'v_function', 'v_econ', 'v_facts', 'v_totals', 'v_projects', 'v_sangong', 'v_execution', 'v_class_names', 'v_import_items', 'v_import_unclassified', ...YEARS_VIEW_NAMES] as const
 
 export const VIEWS_SQL = String.raw`
 CREATE OR REPLACE VIEW v_documents AS
@@ -209,7 +211,8 @@ export type MaterialisedTable = (typeof MATERIALISED)[number]['table']
  * separately), then the materialised tables except those in `given`.
  */
 export function viewStatements(given: readonly MaterialisedTable[] = []): string[] {
-  const views = VIEWS_SQL.split(/;\s*\n/).map((s) => s.trim()).filter((s) => s !== '' && !/^(--[^\n]*\n?)*$/.test(s))
+  // The views of views-years.sql.ts (publishers, years, execution across documents) sit on these.
+  const views = (VIEWS_SQL + '\n' + YEARS_VIEWS_SQL).split(/;\s*\n/).map((s) => s.trim()).filter((s) => s !== '' && !/^(--[^\n]*\n?)*$/.test(s))
   const tables = MATERIALISED.filter((m) => !given.includes(m.table)).map((m) => `CREATE OR REPLACE TABLE ${m.table} AS SELECT * FROM ${m.view}`)
   return [...views, ...tables]
 }

@@ -12,8 +12,10 @@ import type { Bilingual } from './issues'
 import type { DatasetCsvFiles, PreparedImport } from './types'
 
 export const DB_NAME = 'kanzhang'
-export const DB_VERSION = 1
+/** 2: the 'links' store (publishers linked by hand) beside 'imports'. */
+export const DB_VERSION = 2
 export const STORE = 'imports'
+export const LINKS_STORE = 'links'
 
 /** What is kept of one imported document. */
 export interface StoredImport {
@@ -82,6 +84,7 @@ export function openImportDb(factory: IDBFactory = globalThis.indexedDB): Promis
     req.onupgradeneeded = () => {
       const db = req.result
       if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'docId' })
+      if (!db.objectStoreNames.contains(LINKS_STORE)) db.createObjectStore(LINKS_STORE, { keyPath: 'id' })
     }
     req.onsuccess = () => {
       const db = req.result
@@ -182,3 +185,36 @@ export async function removeImport(docId: string): Promise<void> {
 }
 
 export { planDocIds, renameImport, uniqueDocId } from './doc-id'
+
+// ── Publishers linked by hand (issue 13) ────────────────────────────────────────────────────────
+// One record, kept with the imports: doc_id → the publisher key it was linked to (or 'doc:<id>'
+// when it was taken out of its publisher), and the earlier states for undo, newest last.
+
+/** The links record. */
+export interface StoredLinks {
+  id: 'links'
+  format: 1
+  links: Record<string, string>
+  /** Earlier `links`, newest last (at most LINKS_HISTORY). */
+  history: Array<Record<string, string>>
+}
+
+export const LINKS_HISTORY = 50
+
+/** The links kept in IndexedDB (none: empty). */
+export async function loadLinks(): Promise<StoredLinks> {
+  const db = await openImportDb()
+  const r = (await request(db.transaction(LINKS_STORE, 'readonly').objectStore(LINKS_STORE).get('links'))) as StoredLinks | undefined
+  return r && r.format === 1 ? r : { id: 'links', format: 1, links: {}, history: [] }
+}
+
+/** Keeps `links` with its undo history (trimmed to the last LINKS_HISTORY states). */
+export async function saveLinks(links: Record<string, string>, history: ReadonlyArray<Record<string, string>>): Promise<StoredLinks> {
+  const record: StoredLinks = { id: 'links', format: 1, links: { ...links }, history: history.slice(-LINKS_HISTORY).map((h) => ({ ...h })) }
+  const db = await openImportDb()
+  const tx = db.transaction(LINKS_STORE, 'readwrite')
+  const finished = done(tx)
+  tx.objectStore(LINKS_STORE).put(record)
+  await finished
+  return record
+}

@@ -8,6 +8,7 @@ import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
 import { DIMENSIONS, VALUE_MODES, type Dimension, type ValueMode } from '../db/queries/compare'
 import { PROJECT_SORTS, type ProjectSort } from '../db/queries/projects'
+import { YEAR_DIMENSIONS, type YearDimension } from '../db/queries/years'
 import { AMOUNT_UNITS, type AmountUnit } from '../format/amount'
 
 export interface Selection {
@@ -24,12 +25,17 @@ export interface Selection {
   sort: ProjectSort
   desc: boolean
   sql: string
+  /** Years view: publisher keys, dimension and the item its chart draws. */
+  pubs: string[]
+  ydim: YearDimension
+  item: string
 }
 
 export const DEFAULT_SELECTION: Selection = {
   docs: [], dimension: 'class3', mode: 'amount', unit: '万元',
   doc: '', node: '', part: '合计', kind: 'treemap', category: '合计',
   q: '', sort: 'amount', desc: true, sql: '',
+  pubs: [], ydim: 'class3', item: '',
 }
 
 /** Which keys each route keeps in its URL. */
@@ -41,6 +47,7 @@ export const ROUTE_KEYS: Record<string, (keyof Selection)[]> = {
   execution: ['unit'],
   projects: ['q', 'sort', 'desc', 'unit'],
   workbench: ['sql'],
+  years: ['pubs', 'ydim', 'item', 'unit'],
 }
 
 /** Parameters a route reads besides its choices (the source view's line, the data view's check). */
@@ -59,13 +66,13 @@ export interface UrlProblem {
 type Query = Record<string, string>
 
 function encode(key: keyof Selection, value: Selection[keyof Selection]): string {
-  if (key === 'docs') return (value as string[]).join(',')
+  if (key === 'docs' || key === 'pubs') return (value as string[]).join(',')
   if (key === 'desc') return value ? '1' : '0'
   return String(value)
 }
 
 export const useSelectionStore = defineStore('selection', () => {
-  const state = reactive<Selection>({ ...DEFAULT_SELECTION, docs: [] })
+  const state = reactive<Selection>({ ...DEFAULT_SELECTION, docs: [], pubs: [] })
   /** What the last link read could not use. */
   const problems = ref<UrlProblem[]>([])
   /**
@@ -122,7 +129,7 @@ export const useSelectionStore = defineStore('selection', () => {
       const v = get(key)
       const s = state as unknown as Record<string, unknown>
       if (v === undefined) {
-        s[key] = key === 'docs' ? [...DEFAULT_SELECTION.docs] : DEFAULT_SELECTION[key]
+        s[key] = key === 'docs' || key === 'pubs' ? [] : DEFAULT_SELECTION[key]
         continue
       }
       switch (key) {
@@ -138,6 +145,8 @@ export const useSelectionStore = defineStore('selection', () => {
         case 'kind': check(key, v, v === 'sunburst' || v === 'treemap'); state.kind = v === 'sunburst' ? 'sunburst' : 'treemap'; break
         case 'sort': check(key, v, (PROJECT_SORTS as readonly string[]).includes(v)); state.sort = (PROJECT_SORTS as readonly string[]).includes(v) ? (v as ProjectSort) : DEFAULT_SELECTION.sort; break
         case 'desc': state.desc = v !== '0'; break
+        case 'pubs': state.pubs = v.split(',').filter(Boolean); break
+        case 'ydim': check(key, v, (YEAR_DIMENSIONS as readonly string[]).includes(v)); state.ydim = (YEAR_DIMENSIONS as readonly string[]).includes(v) ? (v as YearDimension) : DEFAULT_SELECTION.ydim; break
         default: s[key] = v
       }
     }

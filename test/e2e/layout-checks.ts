@@ -15,6 +15,7 @@ export const VIEWS = [
   { name: 'compare', path: '#/compare', figures: true },
   { name: 'structure', path: '#/structure', figures: true },
   { name: 'sangong', path: '#/sangong', figures: true },
+  { name: 'years', path: '#/years', figures: true },
   { name: 'execution', path: '#/execution', figures: true },
   { name: 'projects', path: '#/projects', figures: true },
   { name: 'workbench', path: '#/workbench', figures: false },

@@ -22,6 +22,7 @@ import { engineFromConnection } from '../engine'
 import { loadDataset } from '../load'
 import { TABLES } from '../schema'
 import { viewStatements } from '../views.sql'
+import { LINKS_TABLE } from '../views-years.sql'
 import type { Db } from '../types'
 
 /** Why a run ended without DuckDB's answer. */
@@ -76,7 +77,8 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
       const engine = engineFromConnection(conn, (name, text) => db.registerFileText(name, text))
       // Empty tables and the views first (the same definitions as the app's), then each table's rows.
       await loadDataset(engine, {})
-      for (const name of TABLES) {
+      // The links made by hand too, so the workbench's v_publisher_docs matches the app's.
+      for (const name of [...TABLES, LINKS_TABLE]) {
         const table = await opts.snapshot(name)
         if (table.numRows === 0) continue
         await conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name: 'kanzhang_copy', create: true })
