@@ -18,6 +18,7 @@
  */
 
 import { YEARS_VIEWS_SQL, YEARS_VIEW_NAMES } from './views-years.sql'
+import { splitStatements } from './workbench/statements'
 
 /** Names of the views, for the workbench's table list. */
 export const VIEW_NAMES = ['v_documents', 'v_function', 'v_econ', 'v_facts', 'v_totals', 'v_projects', 'v_sangong', 'v_execution', 'v_class_names', 'v_import_items', 'v_import_unclassified', ...YEARS_VIEW_NAMES] as const
@@ -212,7 +213,8 @@ export type MaterialisedTable = (typeof MATERIALISED)[number]['table']
  */
 export function viewStatements(given: readonly MaterialisedTable[] = []): string[] {
   // The views of views-years.sql.ts (publishers, years, execution across documents) sit on these.
-  const views = (VIEWS_SQL + '\n' + YEARS_VIEWS_SQL).split(/;\s*\n/).map((s) => s.trim()).filter((s) => s !== '' && !/^(--[^\n]*\n?)*$/.test(s))
+  // Split by the workbench's lexer (quotes, comments, dollar quotes), not on text that looks like an end.
+  const views = splitStatements(VIEWS_SQL + '\n' + YEARS_VIEWS_SQL).map((st) => st.text.trim())
   const tables = MATERIALISED.filter((m) => !given.includes(m.table)).map((m) => `CREATE OR REPLACE TABLE ${m.table} AS SELECT * FROM ${m.view}`)
   return [...views, ...tables]
 }
