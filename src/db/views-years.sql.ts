@@ -51,10 +51,11 @@ FROM v_publisher_docs GROUP BY publisher_key;
 -- 功能分类 类/款/项 (B03/F03), 经济分类, 基本/项目, 三公 category (B10/F07: its figure 预算/决算 is
 -- the series' stage), and prior-year figures derived from the prose (origin 'derived', with the
 -- sentence) for a 三公 category or a 功能分类 name the reports print for one code only.
+-- (facts: v_facts kept as a table, views.sql.ts.)
 CREATE OR REPLACE VIEW v_year_points AS
 SELECT p.publisher_key, p.scope, p.stage, p.year, f.dimension, f.dim_key, f.dim_label,
   f.amount, 'table' AS origin, f.doc_id, f.line, '' AS quote, p.stage AS doc_stage
-FROM v_facts f JOIN v_publisher_docs p USING (doc_id)
+FROM facts f JOIN v_publisher_docs p USING (doc_id)
 WHERE f.dimension IN ('class3', 'class5', 'class7', 'econ1', 'econ2', 'basic_project')
 UNION ALL
 SELECT p.publisher_key, p.scope, s.figure, s.year, 'sangong', s.category, s.category,

@@ -209,12 +209,15 @@ export type MaterialisedTable = (typeof MATERIALISED)[number]['table']
 
 /**
  * The view statements one by one (the workbench and tests run them
- * separately), then the materialised tables except those in `given`.
+ * separately), each materialised table (except those in `given`) right after
+ * its view, so that the views after it can read the table.
  */
 export function viewStatements(given: readonly MaterialisedTable[] = []): string[] {
   // The views of views-years.sql.ts (publishers, years, execution across documents) sit on these.
   // Split by the workbench's lexer (quotes, comments, dollar quotes), not on text that looks like an end.
   const views = splitStatements(VIEWS_SQL + '\n' + YEARS_VIEWS_SQL).map((st) => st.text.trim())
-  const tables = MATERIALISED.filter((m) => !given.includes(m.table)).map((m) => `CREATE OR REPLACE TABLE ${m.table} AS SELECT * FROM ${m.view}`)
-  return [...views, ...tables]
+  return views.flatMap((sql) => {
+    const m = MATERIALISED.find((x) => new RegExp(`CREATE OR REPLACE VIEW ${x.view} AS`).test(sql))
+    return m && !given.includes(m.table) ? [sql, `CREATE OR REPLACE TABLE ${m.table} AS SELECT * FROM ${m.view}`] : [sql]
+  })
 }
