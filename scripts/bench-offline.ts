@@ -24,7 +24,23 @@ import { blockNetwork, launchWithProfile, waitForPrecache, watchProblems } from 
 const LOADS = Number(process.env.BENCH_LOADS ?? 5)
 
 
-interface Series { firstView: number[]; dbReady: number[] }
+interface Series { firstView: number[]; dbReady: number[]; phases?: Record<string, number[]> }
+
+/** The single file's phases before its first view, ms from navigation start (loader marks: scripts/offline-build.ts). */
+async function singleFilePhases(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
+    const at = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))
+    return {
+      'loader reached by the parser': at['kanzhang:loader-start'] ?? NaN,
+      'app code unpacked': at['kanzhang:app-unpacked'] ?? NaN,
+      'first view': at['kanzhang:first-view'] ?? NaN,
+      'page parsed (DOMContentLoaded)': nav.domContentLoadedEventStart,
+      'DuckDB start': at['kanzhang:duckdb-start'] ?? NaN,
+      'DuckDB instantiated': at['kanzhang:duckdb-instantiated'] ?? NaN,
+    }
+  })
+}
 
 async function measure(page: Page, series: Series, label: string): Promise<void> {
   const fv = await mark(page, 'kanzhang:first-view')
@@ -32,6 +48,7 @@ async function measure(page: Page, series: Series, label: string): Promise<void>
   await waitForDb(page)
   series.firstView.push(fv)
   series.dbReady.push(db)
+  if (series.phases) for (const [k, v] of Object.entries(await singleFilePhases(page))) (series.phases[k] ??= []).push(v)
   console.log(`${label}: first view ${fv.toFixed(0)} ms, DuckDB ready ${db.toFixed(0)} ms`)
 }
 
@@ -56,7 +73,7 @@ try {
   // Cold rounds: the reference, the hosted app, the single file from file://, each in a fresh browser.
   const reference: number[] = []
   const hostedSeries: Series = { firstView: [], dbReady: [] }
-  const fileSeries: Series = { firstView: [], dbReady: [] }
+  const fileSeries: Series = { firstView: [], dbReady: [], phases: {} }
   const fileRatio: number[] = []
   const hostedRatio: number[] = []
   const firstViewRatio: number[] = []
@@ -130,6 +147,8 @@ try {
   console.log(`reference (bare DuckDB start, cold): ${median(reference).toFixed(0)} ms`)
   console.log(`hosted, cold: first view ${median(hostedSeries.firstView).toFixed(0)} ms, DuckDB ready ${median(hostedSeries.dbReady).toFixed(0)} ms = ${median(hostedRatio).toFixed(2)} × the reference (${range(hostedRatio)})`)
   console.log(`single file from file://, cold: first view ${median(fileSeries.firstView).toFixed(0)} ms (${median(firstViewRatio).toFixed(2)} × the hosted first view, ${range(firstViewRatio)}), DuckDB ready ${median(fileSeries.dbReady).toFixed(0)} ms = ${median(fileRatio).toFixed(2)} × the reference (${range(fileRatio)})`)
+  console.log('single file, phases (median ms from navigation start):')
+  for (const [k, v] of Object.entries(fileSeries.phases!)) console.log(`  ${k}: ${median(v).toFixed(0)}`)
   console.log(`PWA precache (this browser's share): ${mb(precacheBytes)}`)
   console.log(`PWA offline after one visit (browser restart, server down): first view ${median(pwaSeries.firstView).toFixed(0)} ms, DuckDB ready ${median(pwaSeries.dbReady).toFixed(0)} ms = ${median(warmRatio).toFixed(2)} × the cold reference (${range(warmRatio)})`)
 } finally {
