@@ -102,23 +102,24 @@ WHERE li.unit = '元' AND li.row_kind <> '合计' AND (
      (li.table_code = 'B06' AND li.measure = '合计')
   OR (li.table_code = 'F06' AND li.econ_code <> '' AND li.measure NOT LIKE '%其中%'));
 
--- One fact per (dimension, document, row): what Compare pivots.
+-- One fact per (dimension, document, row): what Compare pivots, with the table
+-- (and line) each figure was read from, so a pivot cell names its own source.
 CREATE OR REPLACE VIEW v_facts AS
-SELECT 'class' || code_len AS dimension, doc_id, class_code AS dim_key, class_name AS dim_label, amount, line
+SELECT 'class' || code_len AS dimension, doc_id, class_code AS dim_key, class_name AS dim_label, amount, line, table_code
 FROM v_function WHERE part = '合计'
 UNION ALL
-SELECT 'econ' || econ_level, doc_id, econ_name, econ_name, amount, line FROM v_econ
+SELECT 'econ' || econ_level, doc_id, econ_name, econ_name, amount, line, table_code FROM v_econ
 UNION ALL
-SELECT 'basic_project', doc_id, measure, measure, value, line
+SELECT 'basic_project', doc_id, measure, measure, value, line, table_code
 FROM line_items
 WHERE table_code IN ('B03', 'F03') AND row_kind = '合计' AND measure IN ('基本支出', '项目支出') AND unit = '元'
 UNION ALL
-SELECT 'fund', doc_id, regexp_replace(measure, '^本年收入/', ''), regexp_replace(measure, '^本年收入/', ''), value, line
+SELECT 'fund', doc_id, regexp_replace(measure, '^本年收入/', ''), regexp_replace(measure, '^本年收入/', ''), value, line, table_code
 FROM line_items
 WHERE table_code IN ('B02', 'F02') AND row_kind = '合计' AND unit = '元'
   AND measure NOT IN ('合计', '本年收入/合计', '本年收入合计', '收入合计', '收入总计')
 UNION ALL
-SELECT 'unit', doc_id, unit_name, unit_name, value, line
+SELECT 'unit', doc_id, unit_name, unit_name, value, line, table_code
 FROM line_items
 WHERE table_code = 'B12' AND row_kind = '单位' AND measure = '合计' AND unit = '元';
 

@@ -53,6 +53,14 @@ describe('runCompare on the real engine', () => {
     expect(ss.lines[JC24]).toBe(376)
     // jincheng-2024-budget.txt:370 "205 教育支出 10213.58 …"
     expect(r.rows.find((x) => x.dim_key === '205')!.values[JC24]).toBe(102135800)
+    // Each document's figures name the table they were read from (its source line says 表3).
+    expect(r.tables).toEqual({ [CZ]: 'B03', [JC24]: 'B03' })
+  })
+
+  it('names each document’s own table: F03 for a 决算 by 类, B06/F06 by 经济分类, B02/F02 by fund', async () => {
+    expect((await runCompare(db, { docs: [JC22, CZ], dimension: 'class3', mode: 'amount' }, known)).tables).toEqual({ [JC22]: 'F03', [CZ]: 'B03' })
+    expect((await runCompare(db, { docs: [JC22, CZ], dimension: 'econ1', mode: 'amount' }, known)).tables).toEqual({ [JC22]: 'F06', [CZ]: 'B06' })
+    expect((await runCompare(db, { docs: [JC22, CZ], dimension: 'fund', mode: 'amount' }, known)).tables).toEqual({ [JC22]: 'F02', [CZ]: 'B02' })
   })
 
   it('gives each 类 its share of the document total, the shares adding up to 100', async () => {

@@ -33,6 +33,8 @@ export interface CompareRow {
 export interface CompareResult {
   docs: string[]
   rows: CompareRow[]
+  /** The table each document's figures were read from (B03, F06 …; IMPORT for a long-table import), for the source line. */
+  tables: Record<string, string>
   query: BoundQuery
 }
 
@@ -53,12 +55,12 @@ export function compareQuery(opts: CompareOptions, knownDocs: readonly string[])
   if (docs.length === 0) throw new Error('no documents chosen')
   // facts is v_facts materialised at load (views.sql.ts); f is read twice, so it is materialised too.
   const sql = `WITH f AS MATERIALIZED (
-  SELECT doc_id, dim_key, any_value(dim_label) AS dim_label, sum(amount) AS amount, min(line) AS line
+  SELECT doc_id, dim_key, any_value(dim_label) AS dim_label, sum(amount) AS amount, min(line) AS line, min(table_code) AS table_code
   FROM facts
   WHERE dimension = ${literal(opts.dimension, DIMENSIONS)} AND doc_id IN (${docs.map((d) => literal(d, knownDocs)).join(', ')})
   GROUP BY doc_id, dim_key
 ), m AS (
-  SELECT f.doc_id, f.dim_key, f.line,
+  SELECT f.doc_id, f.dim_key, f.line, f.table_code,
     first_value(f.dim_label) OVER (PARTITION BY f.dim_key ORDER BY f.doc_id) AS dim_label,
     f.amount::DOUBLE AS amount,
     (f.amount * 100 / nullif(sum(f.amount) OVER (PARTITION BY f.doc_id), 0))::DOUBLE AS share,
@@ -67,7 +69,7 @@ export function compareQuery(opts: CompareOptions, knownDocs: readonly string[])
 )
 PIVOT m
 ON doc_id IN (${docs.map((d) => literal(d, knownDocs)).join(', ')})
-USING first(${MODE_EXPR[opts.mode]}) AS v, min(line) AS line
+USING first(${MODE_EXPR[opts.mode]}) AS v, min(line) AS line, min(table_code) AS tbl
 GROUP BY dim_key, dim_label
 ORDER BY dim_key`
   return { sql, params: [] }
@@ -77,14 +79,16 @@ export async function runCompare(db: Db, opts: CompareOptions, knownDocs: readon
   const query = compareQuery(opts, knownDocs)
   const docs = opts.docs.filter((d) => knownDocs.includes(d))
   const raw = await db.query<Record<string, unknown>>(query.sql, query.params)
+  const tables: Record<string, string> = {}
   const rows = raw.map((r) => {
     const values: Record<string, number | null> = {}
     const lines: Record<string, number | null> = {}
     for (const d of docs) {
       values[d] = r[`${d}_v`] == null ? null : Number(r[`${d}_v`])
       lines[d] = r[`${d}_line`] == null ? null : Number(r[`${d}_line`])
+      if (r[`${d}_tbl`] != null) tables[d] ??= String(r[`${d}_tbl`])
     }
     return { dim_key: String(r.dim_key), dim_label: String(r.dim_label), values, lines }
   })
-  return { docs, rows, query }
+  return { docs, rows, tables, query }
 }
