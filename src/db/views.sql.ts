@@ -18,6 +18,7 @@
  */
 
 import { YEARS_VIEWS_SQL, YEARS_VIEW_NAMES } from './views-years.sql'
+import { SANGONG_ITEM_NAMES, SANGONG_TOTAL_NAMES, sqlTextList } from '../ingest/vocabulary'
 import { splitStatements } from './workbench/statements'
 
 /** Names of the views, for the workbench's table list. */
@@ -64,7 +65,7 @@ SELECT doc_id, item, amount, line,
   CASE WHEN name_codes > 1 THEN 'ambiguous' ELSE 'unknown' END AS reason
 FROM v_import_items
 WHERE (class_code IS NULL OR NOT regexp_matches(class_code, '^[0-9]{3}([0-9]{2}){0,2}$'))
-  AND name NOT IN ('三公经费', '“三公”经费', '三公经费合计', '因公出国（境）费', '公务接待费', '公务用车购置及运行费', '公务用车购置费', '公务用车运行维护费');
+  AND name NOT IN (${sqlTextList(SANGONG_ITEM_NAMES)});
 
 CREATE OR REPLACE VIEW v_function AS
 SELECT li.doc_id, li.table_code, li.class_code,
@@ -163,11 +164,11 @@ WHERE n.relation = 'derived' AND n.unit = '元'
 UNION ALL
 -- A long-table import's items named as a 三公 category (the 三公 total as 三公经费).
 SELECT li.doc_id, d.city, d.year, d.stage,
-  CASE WHEN trim(li.row_label) IN ('三公经费', '“三公”经费', '三公经费合计') THEN '合计' ELSE trim(li.row_label) END,
+  CASE WHEN trim(li.row_label) IN (${sqlTextList(SANGONG_TOTAL_NAMES)}) THEN '合计' ELSE trim(li.row_label) END,
   li.value::DECIMAL(18,2), li.line, 'table', ''
 FROM line_items li JOIN documents d USING (doc_id)
 WHERE li.table_code = 'IMPORT' AND li.unit = '元'
-  AND trim(li.row_label) IN ('三公经费', '“三公”经费', '三公经费合计', '因公出国（境）费', '公务接待费', '公务用车购置及运行费', '公务用车购置费', '公务用车运行维护费');
+  AND trim(li.row_label) IN (${sqlTextList(SANGONG_ITEM_NAMES)});
 
 -- 决算 against 预算 from the narrative: a stated rate ("X完成年初预算119.09%") with
 -- the amounts stated for the same subject X: its budget ("X年初预算" / "X预算") and

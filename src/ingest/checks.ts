@@ -16,9 +16,10 @@
  *   the prose prints a coarser unit (万元 against a table in 元) is a
  *   difference within the prose's last digit `rounding`.
  */
+import { SANGONG_SUMS } from './vocabulary'
 import { checkUnits } from './checks-units'
 import { abs, cmp, decimals, div, lastDigitUnit, parseNumber, shift, sub, sum, toYuan } from './decimal'
-import type { CheckRow, CheckStatus, DocumentRow, EvaluationRow, LineItemRow, NarrativeRow, SangongCategory, SangongRow } from './types'
+import type { CheckRow, CheckStatus, DocumentRow, EvaluationRow, LineItemRow, NarrativeRow, SangongRow } from './types'
 
 export interface CheckInput {
   document: DocumentRow
@@ -265,10 +266,7 @@ function checkSangong(c: Checker, sangong: readonly SangongRow[], items: readonl
     const it = items.find((i) => (i.table_code === 'B10' || i.table_code === 'F07') && i.line === r.line && i.value === r.amount_yuan)
     return it
   }
-  const rules: Array<[SangongCategory, SangongCategory[]]> = [
-    ['合计', ['因公出国（境）费', '公务用车购置及运行费', '公务接待费']],
-    ['公务用车购置及运行费', ['公务用车购置费', '公务用车运行维护费']],
-  ]
+  const rules = SANGONG_SUMS
   for (const figure of ['预算', '决算'] as const) {
     const rows = sangong.filter((r) => r.figure === figure)
     for (const [total, partNames] of rules) {

@@ -1,4 +1,5 @@
 import { toYuan } from './decimal'
+import { SANGONG_CATEGORIES } from './vocabulary'
 import type { DocumentRow, LineItemRow, NarrativeRow, SangongCategory, SangongRow, Stage } from './types'
 
 /**
@@ -25,7 +26,7 @@ function categoryOf(path: readonly string[]): SangongCategory | null {
   return leaf === '小计' && path.length > 1 ? sangongCategory(path[0]!) : sangongCategory(leaf)
 }
 
-const ORDER: readonly SangongCategory[] = ['合计', '因公出国（境）费', '公务用车购置及运行费', '公务用车购置费', '公务用车运行维护费', '公务接待费']
+const ORDER: readonly SangongCategory[] = SANGONG_CATEGORIES
 
 /**
  * 三公经费 of a document: from B10 (预算: category rows, the 合计 column) or

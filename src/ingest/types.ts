@@ -64,8 +64,9 @@ export interface LineItemRow {
   row_kind: '合计' | '单位' | '项目' | ''
 }
 
-export type SangongCategory =
-  | '因公出国（境）费' | '公务接待费' | '公务用车购置及运行费' | '公务用车购置费' | '公务用车运行维护费' | '合计'
+/** The 三公 categories (vocabulary.ts). */
+export type { SangongCategory } from './vocabulary'
+import type { SangongCategory } from './vocabulary'
 
 export interface SangongRow {
   doc_id: string
