@@ -21,10 +21,12 @@ export function headingYears(input: ReviewInput): Draft[] {
     // A heading is a short line of its own, not a sentence (no full stop, no comma) and not a table's row.
     if (c === '' || c.length > 40 || /[，。；]/.test(c) || l.text.includes('\t') && !titles.has(l.no)) continue
     if (inTable(input.report.tables, l.no) && !titles.has(l.no) && !/部门|单位/.test(c)) continue
-    const m = HEADING_YEAR.exec(c)
+    // A located table's title line: any year it prints is the table's year ("2025年预算支出总表").
+    const title = titles.has(l.no) ? /(\d{4})年/.exec(c) : null
+    const m = title ?? HEADING_YEAR.exec(c)
     if (!m) continue
     // Column headers ("2025年预算数", "上年预算数") are not headings: a heading names 部门/单位, 公开, 表 or 情况说明.
-    if (!m[2] && !m[4]) continue
+    if (!title && !m[2] && !m[4]) continue
     const printed = Number(m[1])
     if (printed === year) continue
     out.push({
