@@ -15,6 +15,7 @@ export const router = createRouter({
     { path: '/sangong', name: 'sangong', component: () => import('./views/SangongView.vue') },
     { path: '/execution', name: 'execution', component: () => import('./views/ExecutionView.vue') },
     { path: '/projects', name: 'projects', component: () => import('./views/ProjectsView.vue') },
+    { path: '/review', name: 'review', component: () => import('./views/ReviewView.vue') },
     { path: '/workbench', name: 'workbench', component: () => import('./views/WorkbenchView.vue') },
     { path: '/data', name: 'data', component: () => import('./views/DataView.vue') },
     { path: '/data/source/:doc', name: 'source', component: () => import('./views/SourceView.vue'), props: true },

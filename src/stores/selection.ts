@@ -41,6 +41,8 @@ export const ROUTE_KEYS: Record<string, (keyof Selection)[]> = {
   execution: ['unit'],
   projects: ['q', 'sort', 'desc', 'unit'],
   workbench: ['sql'],
+  // 审查 Review (issue 12): one document's findings.
+  review: ['doc'],
 }
 
 /** Parameters a route reads besides its choices (the source view's line, the data view's check). */
