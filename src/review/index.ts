@@ -10,6 +10,7 @@ import { toLines } from '../ingest/lines'
 import type { FindingRow, ParsedReport } from '../ingest/types'
 import { failedChecks } from './rules/checks'
 import { contentsCount, emptyTables, requiredTables } from './rules/completeness'
+import { basicVsEconomic, carryOver, projectsVsProjectTables, sangongOverBudget } from './rules/identities'
 import { leftovers, negativeAmounts } from './rules/leftovers'
 import { changes, comparisons, shares } from './rules/logic'
 import { dates, headingYears, tableUnits } from './rules/years'
@@ -35,6 +36,10 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'LOGIC-DIRECTION', family: 'logic', severity: 'error', zh: '同一变动的金额与比率方向一致（增加…增长）', en: 'One change’s amount and rate go the same way' },
   { id: 'LOGIC-CHANGE', family: 'logic', severity: 'error', zh: '增减额、增减率与本年数相符（上年 = 本年 ∓ 增减额）', en: 'A change and its rate agree with the year’s figure' },
   { id: 'LOGIC-SHARE', family: 'logic', severity: 'error', zh: '“其中…占 p%”与所占两数相符', en: '“Of which … p%” agrees with the part and the whole' },
+  { id: 'X-BASIC-ECON', family: 'identities', severity: 'error', zh: '功能分类表的基本支出 = 经济分类表（人员经费 + 公用经费）', en: 'Basic spending in the function table = the economic-classification table' },
+  { id: 'X-PROJECTS', family: 'identities', severity: 'error', zh: '项目支出 = 项目支出表合计（B03 = B12 + B13；B05 = B12 一般公共预算）', en: 'Project spending = the project tables’ totals' },
+  { id: 'X-CARRY', family: 'identities', severity: 'error', zh: '年末结转和结余 = 年初 + 本年收入 − 本年支出（F01）', en: 'Year-end balance = opening balance + income − spending (F01)' },
+  { id: 'X-SANGONG-OVER', family: 'identities', severity: 'notice', zh: '“三公”经费决算超过预算', en: 'A “three public expenses” final figure above its budget' },
   { id: 'LEFT-PLACEHOLDER', family: 'leftovers', severity: 'error', zh: '没有模板占位符（XX、待填写、……、TBD）', en: 'No template placeholders (XX, “to be filled”, ……, TBD)' },
   { id: 'LEFT-ALTERNATIVES', family: 'leftovers', severity: 'error', zh: '没有并存的模板选项（“下降（增长）”）', en: 'No template alternatives left side by side' },
   { id: 'LEFT-IMPOSSIBLE', family: 'leftovers', severity: 'error', zh: '没有自相矛盾的说法（“增加持平”）', en: 'No self-contradictory phrases' },
@@ -59,6 +64,7 @@ const RUNNERS: ReadonlyArray<(input: ReviewInput) => Draft[]> = [
   requiredTables, contentsCount, emptyTables,
   headingYears, dates, tableUnits,
   comparisons, changes, shares,
+  basicVsEconomic, projectsVsProjectTables, carryOver, sangongOverBudget,
   leftovers, negativeAmounts,
   (input) => failedChecks(input.report.checks),
 ]

@@ -223,3 +223,37 @@ describe('failed checks as findings', () => {
     for (const f of [...gaoping, ...changzhi, ...guihua]) expect(ids).toContain(f.rule)
   })
 })
+
+describe('cross-table identities', () => {
+  const JC22 = rawText('jincheng-2022-final.txt')
+  const JC24 = rawText('jincheng-2024-budget.txt')
+
+  it('X-BASIC-ECON: 高平 B06 合计 330.77 made 340.77 disagrees with B05 基本支出 330.77; the real tables agree (and the corpus F05 = F06 人员 + 公用)', () => {
+    const edited = edit(GAOPING, /\n合计\t\t330\.77\t316\.01\t14\.76\n/, '\n合计\t\t340.77\t326.01\t14.76\n')
+    expect(of(review(edited), 'X-BASIC-ECON')).toEqual([expect.objectContaining({ severity: 'error', table_code: 'B06', expected: '3307700.00', actual: '3407700.00' })])
+    expect(of(gaoping, 'X-BASIC-ECON')).toEqual([])
+    expect(of(review(JC22), 'X-BASIC-ECON')).toEqual([])
+    expect(of(guihua, 'X-BASIC-ECON')).toEqual([])
+  })
+
+  it('X-PROJECTS: 长治 B13 合计 661.98 made 761.98 no longer adds up to B03 项目支出 with B12; the real tables do', () => {
+    const edited = edit(CHANGZHI, /\n长治市人力资源和社会保障局\t661\.98\t661\.98\t/, '\n长治市人力资源和社会保障局\t761.98\t761.98\t')
+    expect(of(review(edited), 'X-PROJECTS')).toEqual([expect.objectContaining({ severity: 'error', row_label: 'B03 项目支出', expected: '157333400.00', actual: '158333400.00' })])
+    expect(of(changzhi, 'X-PROJECTS')).toEqual([])
+    expect(of(review(JC24), 'X-PROJECTS')).toEqual([])
+  })
+
+  it('X-CARRY: 晋城 2022 年末结转 86005.00 made 96005.00 ≠ 75005.00 + 本年收入 − 本年支出; the real F01 balances', () => {
+    const edited = edit(JC22, '年末结转和结余\t60.00\t86005.00', '年末结转和结余\t60.00\t96005.00')
+    expect(of(review(edited), 'X-CARRY')).toEqual([expect.objectContaining({ severity: 'error', table_code: 'F01', line: 181 })])
+    expect(of(review(JC22), 'X-CARRY')).toEqual([])
+    expect(of(guihua, 'X-CARRY')).toEqual([])
+  })
+
+  it('X-SANGONG-OVER: 晋城 2022 公务接待费 决算 8703.00 made 28703.00 is above its 20000.00 预算 (a notice); the real one is below', () => {
+    const edited = edit(JC22, '\t20288.20\t\t11585.20\t\t11585.20\t8703.00', '\t40288.20\t\t11585.20\t\t11585.20\t28703.00')
+    const found = of(review(edited), 'X-SANGONG-OVER')
+    expect(found.map((f) => [f.severity, f.row_label, f.actual])).toEqual([['notice', '公务接待费', '28703.00']])
+    expect(of(review(JC22), 'X-SANGONG-OVER')).toEqual([])
+  })
+})
