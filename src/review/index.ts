@@ -12,7 +12,7 @@ import { failedChecks } from './rules/checks'
 import { contentsCount, emptyTables, requiredTables } from './rules/completeness'
 import { basicVsEconomic, carryOver, projectsVsProjectTables, sangongOverBudget } from './rules/identities'
 import { leftovers, negativeAmounts } from './rules/leftovers'
-import { changes, comparisons, shares } from './rules/logic'
+import { changes, comparisons, inOut, shares } from './rules/logic'
 import { dates, headingYears, tableUnits } from './rules/years'
 import { pagesOf } from './text'
 import type { Draft, ReviewInput, RuleInfo } from './types'
@@ -35,6 +35,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'LOGIC-REASON', family: 'logic', severity: 'warning', zh: '决算与预算有差异时说明原因', en: 'A difference from the budget is followed by its reason' },
   { id: 'LOGIC-DIRECTION', family: 'logic', severity: 'error', zh: '同一变动的金额与比率方向一致（增加…增长）', en: 'One change’s amount and rate go the same way' },
   { id: 'LOGIC-CHANGE', family: 'logic', severity: 'error', zh: '增减额、增减率与本年数相符（上年 = 本年 ∓ 增减额）', en: 'A change and its rate agree with the year’s figure' },
+  { id: 'LOGIC-INOUT', family: 'logic', severity: 'error', zh: '收入总计与支出总计的变动方向和金额一致', en: 'Income and expenditure totals change the same way, by the same amount' },
   { id: 'LOGIC-SHARE', family: 'logic', severity: 'error', zh: '“其中…占 p%”与所占两数相符', en: '“Of which … p%” agrees with the part and the whole' },
   { id: 'X-BASIC-ECON', family: 'identities', severity: 'error', zh: '功能分类表的基本支出 = 经济分类表（人员经费 + 公用经费）', en: 'Basic spending in the function table = the economic-classification table' },
   { id: 'X-PROJECTS', family: 'identities', severity: 'error', zh: '项目支出 = 项目支出表合计（B03 = B12 + B13；B05 = B12 一般公共预算）', en: 'Project spending = the project tables’ totals' },
@@ -63,7 +64,7 @@ export const RULES: readonly RuleInfo[] = [
 const RUNNERS: ReadonlyArray<(input: ReviewInput) => Draft[]> = [
   requiredTables, contentsCount, emptyTables,
   headingYears, dates, tableUnits,
-  comparisons, changes, shares,
+  comparisons, changes, shares, inOut,
   basicVsEconomic, projectsVsProjectTables, carryOver, sangongOverBudget,
   leftovers, negativeAmounts,
   (input) => failedChecks(input.report.checks),

@@ -138,6 +138,14 @@ describe('prose logic', () => {
     expect(of(guihua, 'LOGIC-CHANGE')).toEqual([])
   })
 
+  it('LOGIC-INOUT: 晋城 2022 line 492 with 支出总计 turned to 增加 contradicts 收入总计减少; the real sentence agrees', () => {
+    const JC22 = rawText('jincheng-2022-final.txt')
+    const edited = edit(JC22, '下降47.54%，支出总计减少56,533,273.95元', '下降47.54%，支出总计增加56,533,273.95元')
+    expect(of(review(edited), 'LOGIC-INOUT')).toEqual([expect.objectContaining({ severity: 'error', line: 492, expected: '减少 56533273.95元', actual: '增加 56533273.95元' })])
+    expect(of(review(JC22), 'LOGIC-INOUT')).toEqual([])
+    expect(of(guihua, 'LOGIC-INOUT')).toEqual([])
+  })
+
   it('LOGIC-SHARE: 基本支出 330.77 ÷ 5131.27 printed as 16.45% is an error; the real 6.45% is not', () => {
     const edited = edit(GAOPING, '基本支出330.77万元，占6.45%', '基本支出330.77万元，占16.45%')
     expect(of(review(edited), 'LOGIC-SHARE')).toEqual([expect.objectContaining({ severity: 'error', line: 386, actual: '16.45%' })])

@@ -199,6 +199,37 @@ function fixed(v: bigint, dec: number): string {
   return `${neg ? '-' : ''}${a / S}${dec > 0 ? '.' + frac : ''}`
 }
 
+/** "收入总计减少X元…支出总计减少X元": the two sides of a balanced report move together. */
+const SIDE_CHANGE = new RegExp(`(财政拨款)?(收入|支出)总计(增加|减少|增长|下降)${NUM}(万元|元)`, 'g')
+
+export function inOut(input: ReviewInput): Draft[] {
+  const prose = joinProse(input.lines, input.report.tables)
+  const { text } = prose
+  const out: Draft[] = []
+  const sentenceOf = (i: number) => { let a = i; while (a > 0 && !/[。！？]/.test(text[a - 1]!)) a--; return a }
+  const seen = [...text.matchAll(SIDE_CHANGE)]
+  for (const inc of seen.filter((m) => m[2] === '收入')) {
+    // The 支出 side of the same total (财政拨款 or not) stated in the same sentence.
+    const exp = seen.find((m) => m[2] === '支出' && m[1] === inc[1] && m.index > inc.index && sentenceOf(m.index) === sentenceOf(inc.index))
+    if (!exp) continue
+    const upIn = UP.test(inc[3]!)
+    const upOut = UP.test(exp[3]!)
+    const a = amount(inc[4]!, inc[5]!)
+    const b = amount(exp[4]!, exp[5]!)
+    if (!a || !b) continue
+    const sameAmount = a.yuan === b.yuan
+    if (upIn === upOut && sameAmount) continue
+    const subject = `${inc[1] ?? ''}收入总计 / ${inc[1] ?? ''}支出总计`
+    out.push({
+      rule: 'LOGIC-INOUT', severity: 'error', line: prose.lineAt(exp.index), quote: sentenceAround(text, inc.index, exp.index + exp[0].length),
+      row_label: subject, expected: `${inc[3]} ${show(a)}`, actual: `${exp[3]} ${show(b)}`,
+      message: `收入总计与支出总计相等，变动却不同：收入总计${inc[3]} ${show(a)}，支出总计${exp[3]} ${show(b)}`,
+      message_en: `Income and expenditure totals are equal, yet said to change differently: income ${upIn ? 'up' : 'down'} ${show(a)}, expenditure ${upOut ? 'up' : 'down'} ${show(b)}`,
+    })
+  }
+  return out
+}
+
 const PARENT = new RegExp(`${NUM}(万元|元)[，,]?(?:其中[:：]?|主要用于以下方面[:：]?)`, 'g')
 const SHARE = new RegExp(`${NUM}(万元|元)[，,]?占(?:比)?${NUM}%`, 'g')
 
