@@ -10,7 +10,7 @@ import { toLines } from '../ingest/lines'
 import type { FindingRow, ParsedReport } from '../ingest/types'
 import { failedChecks } from './rules/checks'
 import { contentsCount, emptyTables, requiredTables } from './rules/completeness'
-import { basicVsEconomic, carryOver, projectsVsProjectTables, sangongOverBudget } from './rules/identities'
+import { basicVsEconomic, carryOver, projectsVsProjectTables, sangongOverBudget, sangongProse } from './rules/identities'
 import { leftovers, negativeAmounts } from './rules/leftovers'
 import { changes, comparisons, inOut, shares } from './rules/logic'
 import { dates, headingYears, tableUnits } from './rules/years'
@@ -40,6 +40,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'X-BASIC-ECON', family: 'identities', severity: 'error', zh: '功能分类表的基本支出 = 经济分类表（人员经费 + 公用经费）', en: 'Basic spending in the function table = the economic-classification table' },
   { id: 'X-PROJECTS', family: 'identities', severity: 'error', zh: '项目支出 = 项目支出表合计（B03 = B12 + B13；B05 = B12 一般公共预算）', en: 'Project spending = the project tables’ totals' },
   { id: 'X-CARRY', family: 'identities', severity: 'error', zh: '年末结转和结余 = 年初 + 本年收入 − 本年支出（F01）', en: 'Year-end balance = opening balance + income − spending (F01)' },
+  { id: 'X-SANGONG-PROSE', family: 'identities', severity: 'error', zh: '文字说明中的“三公”各项 = “三公”表', en: 'The prose’s “three public expenses” items = the table' },
   { id: 'X-SANGONG-OVER', family: 'identities', severity: 'notice', zh: '“三公”经费决算超过预算', en: 'A “three public expenses” final figure above its budget' },
   { id: 'LEFT-PLACEHOLDER', family: 'leftovers', severity: 'error', zh: '没有模板占位符（XX、待填写、……、TBD）', en: 'No template placeholders (XX, “to be filled”, ……, TBD)' },
   { id: 'LEFT-ALTERNATIVES', family: 'leftovers', severity: 'error', zh: '没有并存的模板选项（“下降（增长）”）', en: 'No template alternatives left side by side' },
@@ -65,7 +66,7 @@ const RUNNERS: ReadonlyArray<(input: ReviewInput) => Draft[]> = [
   requiredTables, contentsCount, emptyTables,
   headingYears, dates, tableUnits,
   comparisons, changes, shares, inOut,
-  basicVsEconomic, projectsVsProjectTables, carryOver, sangongOverBudget,
+  basicVsEconomic, projectsVsProjectTables, carryOver, sangongOverBudget, sangongProse,
   leftovers, negativeAmounts,
   (input) => failedChecks(input.report.checks),
 ]

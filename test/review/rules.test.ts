@@ -258,6 +258,15 @@ describe('cross-table identities', () => {
     expect(of(guihua, 'X-CARRY')).toEqual([])
   })
 
+  it('X-SANGONG-PROSE: 晋城 2022 line 590 with 公务接待费 9,703.00元 disagrees with F07 8703.00; the real prose agrees, and the corpus "减少0.15万元" is a change, not the figure', () => {
+    const edited = edit(JC22, '4、公务接待费支出8,703.00元', '4、公务接待费支出9,703.00元')
+    expect(of(review(edited), 'X-SANGONG-PROSE')).toEqual([expect.objectContaining({ severity: 'error', line: 590, table_code: 'F07', expected: '8703.00', actual: '9703.00' })])
+    expect(of(review(JC22), 'X-SANGONG-PROSE')).toEqual([])
+    expect(of(changzhi, 'X-SANGONG-PROSE')).toEqual([])
+    expect(guihuaText).toMatch(/公务接待费支出决算减少\s+0\.15\s+万元/)
+    expect(of(guihua, 'X-SANGONG-PROSE')).toEqual([])
+  })
+
   it('X-SANGONG-OVER: 晋城 2022 公务接待费 决算 8703.00 made 28703.00 is above its 20000.00 预算 (a notice); the real one is below', () => {
     const edited = edit(JC22, '\t20288.20\t\t11585.20\t\t11585.20\t8703.00', '\t40288.20\t\t11585.20\t\t11585.20\t28703.00')
     const found = of(review(edited), 'X-SANGONG-OVER')

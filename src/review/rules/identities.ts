@@ -11,7 +11,7 @@
  * - 三公 决算 above its 预算 (a notice: allowed, but a reader asks why).
  */
 import { add, cmp, lastDigitUnit, parseNumber, sub, toYuan } from '../../ingest/decimal'
-import type { LineItemRow, TableCode } from '../../ingest/types'
+import type { LineItemRow, SangongCategory, TableCode } from '../../ingest/types'
 import type { Draft, ReviewInput } from '../types'
 
 /** One unit of the last printed digit of a row's figure, in 元 (the unit it was printed in, found from raw vs value). */
@@ -106,6 +106,51 @@ export function sangongOverBudget(input: ReviewInput): Draft[] {
       row_label: actual.category, expected: `≤ ${budget.amount_yuan}`, actual: actual.amount_yuan,
       message: `“三公”${actual.category} 决算 ${actual.amount_yuan} 元 超过预算 ${budget.amount_yuan} 元`,
       message_en: `三公 ${actual.category}: final ${actual.amount_yuan} yuan above the budget ${budget.amount_yuan} yuan`,
+    })
+  }
+  return out
+}
+
+/** Prose subjects of the 三公 figures → the table's category; a subject naming 预算 is the budget figure. */
+const SANGONG_SUBJECTS: ReadonlyArray<[RegExp, SangongCategory]> = [
+  [/^三公经费((年初)?预算)?$/, '合计'],
+  [/^因公出国（境）费$/, '因公出国（境）费'],
+  [/^公务接待费$/, '公务接待费'],
+  [/^公务用车购置及运行费$/, '公务用车购置及运行费'],
+  [/^公务用车购置费$/, '公务用车购置费'],
+  [/^公务用车运行维护(费|支出)$/, '公务用车运行维护费'],
+]
+
+/** The value as the prose would print it in 万元 and in 元 (for spotting a change amount read as a figure). */
+function printedForms(yuan: string): string[] {
+  const [i = '0', f = ''] = yuan.replace(/^-/, '').split('.')
+  const whole = i.padStart(5, '0')
+  const wan = `${String(Number(whole.slice(0, -4)))}.${(whole.slice(-4) + f).slice(0, 2)}`
+  return [wan, `${i}.${(f + '00').slice(0, 2)}`]
+}
+
+export function sangongProse(input: ReviewInput): Draft[] {
+  const { document, narrative, sangong } = input.report
+  if (!document.stage) return []
+  const out: Draft[] = []
+  for (const n of narrative) {
+    if (n.relation !== 'stated' || n.unit !== '元' || n.year !== document.year) continue
+    const hit = SANGONG_SUBJECTS.find(([re]) => re.test(n.subject))
+    if (!hit) continue
+    const figure = /预算$/.test(n.subject) ? '预算' : document.stage
+    const row = sangong.find((r) => r.category === hit[1] && r.figure === figure && r.year === n.year)
+    if (!row) continue
+    const quote = n.quote.replace(/,/g, '')
+    // A change ("减少0.15万元") that the parser filed under the subject is not the year's figure.
+    if (printedForms(n.value).some((p) => new RegExp(`(增加|减少|增长|下降)${p.replace('.', '\\.')}(万)?元`).test(quote))) continue
+    const tol = /万元/.test(quote) ? '100.00' : '0.01'
+    const diff = sub(n.value, row.amount_yuan)
+    if (cmp(diff.replace(/^-/, ''), tol) <= 0) continue
+    out.push({
+      rule: 'X-SANGONG-PROSE', severity: 'error', table_code: document.stage === '决算' ? 'F07' : 'B10', line: n.line, row_label: hit[1], measure: figure,
+      expected: row.amount_yuan, actual: n.value, quote: n.quote,
+      message: `文字说明的“三公”${hit[1]}${figure} ${n.value} 元 ≠ 表中 ${row.amount_yuan} 元（第${row.line}行）`,
+      message_en: `The prose's 三公 ${hit[1]} (${figure === '预算' ? 'budget' : 'final'}) ${n.value} yuan ≠ the table's ${row.amount_yuan} yuan (line ${row.line})`,
     })
   }
   return out
