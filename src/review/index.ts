@@ -10,7 +10,7 @@ import { toLines } from '../ingest/lines'
 import type { FindingRow, ParsedReport } from '../ingest/types'
 import { failedChecks } from './rules/checks'
 import { contentsCount, emptyTables, requiredTables } from './rules/completeness'
-import { basicVsEconomic, carryOver, projectsVsProjectTables, sangongOverBudget, sangongProse } from './rules/identities'
+import { basicVsEconomic, carryOver, fundingVsFundingTable, projectsVsProjectTables, sangongOverBudget, sangongProse } from './rules/identities'
 import { leftovers, negativeAmounts } from './rules/leftovers'
 import { changes, comparisons, inOut, shares } from './rules/logic'
 import { dates, headingYears, tableUnits } from './rules/years'
@@ -39,6 +39,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'LOGIC-SHARE', family: 'logic', severity: 'error', zh: '“其中…占 p%”与所占两数相符', en: '“Of which … p%” agrees with the part and the whole' },
   { id: 'X-BASIC-ECON', family: 'identities', severity: 'error', zh: '功能分类表的基本支出 = 经济分类表（人员经费 + 公用经费）', en: 'Basic spending in the function table = the economic-classification table' },
   { id: 'X-PROJECTS', family: 'identities', severity: 'error', zh: '项目支出 = 项目支出表合计（B03 = B12 + B13；B05 = B12 一般公共预算）', en: 'Project spending = the project tables’ totals' },
+  { id: 'X-FUNDING', family: 'identities', severity: 'error', zh: '收入表的财政拨款 = 财政拨款收支总表的本年收入合计', en: 'Government funding in the income table = the funding table’s income total' },
   { id: 'X-CARRY', family: 'identities', severity: 'error', zh: '年末结转和结余 = 年初 + 本年收入 − 本年支出（F01）', en: 'Year-end balance = opening balance + income − spending (F01)' },
   { id: 'X-SANGONG-PROSE', family: 'identities', severity: 'error', zh: '文字说明中的“三公”各项 = “三公”表', en: 'The prose’s “three public expenses” items = the table' },
   { id: 'X-SANGONG-OVER', family: 'identities', severity: 'notice', zh: '“三公”经费决算超过预算', en: 'A “three public expenses” final figure above its budget' },
@@ -66,7 +67,7 @@ const RUNNERS: ReadonlyArray<(input: ReviewInput) => Draft[]> = [
   requiredTables, contentsCount, emptyTables,
   headingYears, dates, tableUnits,
   comparisons, changes, shares, inOut,
-  basicVsEconomic, projectsVsProjectTables, carryOver, sangongOverBudget, sangongProse,
+  basicVsEconomic, projectsVsProjectTables, fundingVsFundingTable, carryOver, sangongOverBudget, sangongProse,
   leftovers, negativeAmounts,
   (input) => failedChecks(input.report.checks),
 ]

@@ -251,6 +251,15 @@ describe('cross-table identities', () => {
     expect(of(review(JC24), 'X-PROJECTS')).toEqual([])
   })
 
+  it('X-FUNDING: 长治 B04 本年收入合计 23743.71 made 23843.71 disagrees with B02’s 一般公共预算; the real tables (and the corpus F02/F04) agree', () => {
+    const edited = edit(CHANGZHI, /\n本年收入合计\t23743\.71\t/, '\n本年收入合计\t23843.71\t')
+    expect(of(review(edited), 'X-FUNDING')).toEqual([expect.objectContaining({ severity: 'error', table_code: 'B04', expected: '237437100.00', actual: '238437100.00' })])
+    expect(of(changzhi, 'X-FUNDING')).toEqual([])
+    expect(of(review(JC24), 'X-FUNDING')).toEqual([])
+    expect(of(review(JC22), 'X-FUNDING')).toEqual([])
+    expect(of(guihua, 'X-FUNDING')).toEqual([])
+  })
+
   it('X-CARRY: 晋城 2022 年末结转 86005.00 made 96005.00 ≠ 75005.00 + 本年收入 − 本年支出; the real F01 balances', () => {
     const edited = edit(JC22, '年末结转和结余\t60.00\t86005.00', '年末结转和结余\t60.00\t96005.00')
     expect(of(review(edited), 'X-CARRY')).toEqual([expect.objectContaining({ severity: 'error', table_code: 'F01', line: 181 })])

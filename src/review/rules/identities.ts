@@ -79,6 +79,23 @@ export function projectsVsProjectTables(input: ReviewInput): Draft[] {
   return out
 }
 
+/** 财政拨款 in the income table (B02 / F02) = 本年收入合计 of the 财政拨款收支总表 (B04 / F04). */
+export function fundingVsFundingTable(input: ReviewInput): Draft[] {
+  const stage = input.report.document.stage
+  if (!stage) return []
+  const [income, funding]: TableCode[] = stage === '决算' ? ['F02', 'F04'] : ['B02', 'B04']
+  const items = input.report.lineItems.filter((li) => li.unit === '元')
+  const total = items.find((li) => li.table_code === funding && li.side === '收入' && li.row_label === '本年收入合计')
+  if (!total) return []
+  const incomeTotals = items.filter((li) => li.table_code === income && li.row_kind === '合计')
+  const direct = incomeTotals.filter((li) => li.measure === '财政拨款收入')
+  // The Shanxi B02 splits 本年收入 by fund: the 财政拨款 is its three budget funds (单位资金, 财政专户 are not).
+  const byFund = incomeTotals.filter((li) => /^本年收入\/(一般公共预算|政府性基金预算|国有资本经营预算)$/.test(li.measure))
+  const parts = direct.length === 1 ? direct : byFund
+  if (parts.length === 0) return []
+  return compare('X-FUNDING', { name: `${income} 财政拨款收入`, rows: parts }, { name: `${funding} 本年收入合计`, rows: [total] }, funding)
+}
+
 export function carryOver(input: ReviewInput): Draft[] {
   const items = input.report.lineItems.filter((li) => li.table_code === 'F01' && li.unit === '元')
   const one = (side: string, label: RegExp) => items.filter((li) => li.side === side && label.test(li.row_label))
