@@ -10,6 +10,7 @@ import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT, startApp, waitForDb, type Page, type StartedApp } from './harness'
 import { hanOutsideData } from './layout-checks'
+import { corpusFile } from '../ingest/corpus'
 
 let app: StartedApp
 let page: Page
@@ -84,6 +85,35 @@ describe('审查 in Chinese', () => {
     await card.locator('a').click()
     await page.waitForSelector('[data-testid="view-review"]')
     expect(page.url()).toContain(`#/review?doc=${CZ}`)
+  })
+})
+
+describe('an imported PDF is reviewed too', () => {
+  it('imports the corpus 决算 PDF and shows its findings with page and line (下降（增长） on page 25)', async () => {
+    const VIEW = '[data-testid="view-import"]'
+    const finished = async () => Number(await page.getAttribute(VIEW, 'data-finished'))
+    const settle = (before: number) => page.waitForFunction(({ sel, before }) => {
+      const v = document.querySelector(sel)
+      return v !== null && Number(v.getAttribute('data-finished')) > before && v.getAttribute('data-active') === '0'
+    }, { sel: VIEW, before }, { timeout: 120_000 })
+    await page.goto(app.url + '#/import')
+    await waitForDb(page)
+    let before = await finished()
+    await page.setInputFiles('[data-testid="report-file"]', { name: 'guihua-2024.pdf', mimeType: 'application/pdf', buffer: readFileSync(corpusFile('shanghai-putuo-guihua-ziranziyuanju-2024-final-dept.pdf')) })
+    await settle(before)
+    expect(await page.getAttribute(VIEW, 'data-status')).toBe('preview')
+    before = await finished()
+    await page.click('[data-testid="import-confirm"]')
+    await settle(before)
+    expect(await page.getAttribute(VIEW, 'data-status')).toBe('done')
+    await page.goto(app.url + '#/review?doc=guihua-2024')
+    await page.waitForSelector('[data-testid="finding"][data-rule="LEFT-ALTERNATIVES"]')
+    const row = page.locator('[data-testid="finding"][data-rule="LEFT-ALTERNATIVES"]')
+    expect(await row.locator('[data-testid="finding-jump"]').innerText()).toBe('第 25 页 · 第 520 行')
+    expect(await page.locator('[data-severity="error"] [data-testid="finding"]').count()).toBe(4)
+    await row.locator('[data-testid="finding-jump"]').click()
+    await page.waitForSelector('.src-line.hl[data-line="520"]')
+    expect(await page.locator('.src-line.hl[data-line="520"]').innerText()).toContain('下降（增长）')
   })
 })
 
