@@ -13,7 +13,7 @@ import { contentsCount, emptyTables, requiredTables } from './rules/completeness
 import { basicVsEconomic, carryOver, fundingVsFundingTable, projectsVsProjectTables, sangongOverBudget, sangongProse } from './rules/identities'
 import { leftovers, negativeAmounts } from './rules/leftovers'
 import { changes, comparisons, inOut, shares } from './rules/logic'
-import { dates, headingYears, tableUnits } from './rules/years'
+import { dates, headingYears, priorYears, tableUnits } from './rules/years'
 import { pagesOf } from './text'
 import type { Draft, ReviewInput, RuleInfo } from './types'
 
@@ -30,6 +30,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'COMP-BLANK-PROSE', family: 'completeness', severity: 'error', zh: '表为空，文字说明却给出非零数', en: 'A blank table while the prose gives it a non-zero figure' },
   { id: 'YEAR-HEADING', family: 'years', severity: 'error', zh: '标题与表名的年度 = 报告年度', en: 'Headings and table titles name the report’s year' },
   { id: 'YEAR-DATE', family: 'years', severity: 'error', zh: '截至日期与落款日期合乎报告年度', en: 'As-of and closing dates fit the report’s year and stage' },
+  { id: 'YEAR-PRIOR', family: 'years', severity: 'error', zh: '与上年比较所写的年份 = 报告年度的上一年', en: 'A year-over-year comparison names the year before the report’s' },
   { id: 'UNIT-MISSING', family: 'years', severity: 'warning', zh: '有数字的表标明金额单位', en: 'A table with figures prints its unit' },
   { id: 'LOGIC-CMP', family: 'logic', severity: 'error', zh: '“决算数大于/小于/持平预算数”与所比两数一致', en: '“Final above/below/equal to budget” agrees with the two figures' },
   { id: 'LOGIC-REASON', family: 'logic', severity: 'warning', zh: '决算与预算有差异时说明原因', en: 'A difference from the budget is followed by its reason' },
@@ -65,7 +66,7 @@ export const RULES: readonly RuleInfo[] = [
 /** The rules that read the report, in the order their findings are listed. */
 const RUNNERS: ReadonlyArray<(input: ReviewInput) => Draft[]> = [
   requiredTables, contentsCount, emptyTables,
-  headingYears, dates, tableUnits,
+  headingYears, dates, priorYears, tableUnits,
   comparisons, changes, shares, inOut,
   basicVsEconomic, projectsVsProjectTables, fundingVsFundingTable, carryOver, sangongOverBudget, sangongProse,
   leftovers, negativeAmounts,

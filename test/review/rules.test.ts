@@ -98,6 +98,16 @@ describe('years and units', () => {
     expect(of(review(rawText('jincheng-2024-budget.txt')), 'YEAR-DATE')).toEqual([])
   })
 
+  it('YEAR-PRIOR: 高平 2026 "与2024年…相比" is not the prior year; the real comparisons name 2025 (and the corpus 决算 2023)', () => {
+    expect(GAOPING).toContain('与2025年')
+    const edited = edit(GAOPING, '与2025年', '与2024年')
+    const found = of(review(edited), 'YEAR-PRIOR')
+    expect(found).toEqual([expect.objectContaining({ severity: 'error', expected: '2025', actual: '2024', line: lineOf(edited, '与2024年') })])
+    expect(of(gaoping, 'YEAR-PRIOR')).toEqual([])
+    expect(of(changzhi, 'YEAR-PRIOR')).toEqual([])
+    expect(of(guihua, 'YEAR-PRIOR')).toEqual([])
+  })
+
   it('UNIT-MISSING: a table that does not print its unit; every real table does', () => {
     const lines = GAOPING.split('\n')
     const b01 = lineOf(GAOPING, /^2026年预算收支总表$/)

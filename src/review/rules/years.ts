@@ -5,7 +5,7 @@
  * states its assets 截至 Y年12月31日; a 预算 of year Y is dated in Y−1 or Y.
  * Every table prints its unit.
  */
-import { compact, inTable } from '../text'
+import { compact, inTable, joinProse, sentenceAround } from '../text'
 import type { Draft, ReviewInput } from '../types'
 
 /** A heading or title: the year phrase of a report name ("2024年度部门决算", "2026年单位预算公开", "2024年预算收支总表"). */
@@ -77,6 +77,25 @@ export function dates(input: ReviewInput): Draft[] {
         message_en: `The date “${m[0]}” does not fit a ${year} ${stage === '决算' ? 'final account' : 'budget'} (expected ${allowed})`,
       })
     }
+  }
+  return out
+}
+
+/** A year-over-year comparison ("比2023年", "与2023年度相比") is against the year before the report's. */
+export function priorYears(input: ReviewInput): Draft[] {
+  const year = Number(input.report.document.year)
+  if (!year) return []
+  const prose = joinProse(input.lines, input.report.tables)
+  const out: Draft[] = []
+  for (const m of prose.text.matchAll(/(比|与|较)(\d{4})年/g)) {
+    const printed = Number(m[2])
+    if (printed === year - 1) continue
+    out.push({
+      rule: 'YEAR-PRIOR', severity: 'error', line: prose.lineAt(m.index), quote: sentenceAround(prose.text, m.index, m.index + m[0].length),
+      expected: String(year - 1), actual: String(printed),
+      message: `与上年比较却写成 ${printed} 年（报告年度 ${year}，上年应为 ${year - 1}）：“${m[0]}”`,
+      message_en: `A year-over-year comparison names ${printed} (the report is of ${year}; the prior year is ${year - 1}): “${m[0]}”`,
+    })
   }
   return out
 }
