@@ -31,6 +31,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'YEAR-HEADING', family: 'years', severity: 'error', zh: '标题与表名的年度 = 报告年度', en: 'Headings and table titles name the report’s year' },
   { id: 'YEAR-DATE', family: 'years', severity: 'error', zh: '截至日期与落款日期合乎报告年度', en: 'As-of and closing dates fit the report’s year and stage' },
   { id: 'YEAR-PRIOR', family: 'years', severity: 'error', zh: '与上年比较所写的年份 = 报告年度的上一年', en: 'A year-over-year comparison names the year before the report’s' },
+  { id: 'UNIT-CONTRADICT', family: 'years', severity: 'error', zh: '表的金额单位与数字不矛盾（同一数字相差正好一万倍即元、万元之误）', en: 'A table’s unit does not contradict its figures (the same figure exactly 10,000 times apart)' },
   { id: 'UNIT-MISSING', family: 'years', severity: 'warning', zh: '有数字的表标明金额单位', en: 'A table with figures prints its unit' },
   { id: 'LOGIC-CMP', family: 'logic', severity: 'error', zh: '“决算数大于/小于/持平预算数”与所比两数一致', en: '“Final above/below/equal to budget” agrees with the two figures' },
   { id: 'LOGIC-REASON', family: 'logic', severity: 'warning', zh: '决算与预算有差异时说明原因', en: 'A difference from the budget is followed by its reason' },

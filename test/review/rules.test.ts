@@ -108,6 +108,19 @@ describe('years and units', () => {
     expect(of(guihua, 'YEAR-PRIOR')).toEqual([])
   })
 
+  it('UNIT-CONTRADICT: the corpus 决算 with its 三公 table marked 单位：元 reads 2.85 元 against the prose’s 2.85万元; the real one does not', () => {
+    const start = lineOf(guihuaText, /^\s+财政拨款“三公”经费支出决算表\s*$/)
+    const lines = guihuaText.split('\n')
+    const unitAt = lines.findIndex((l, i) => i >= start && /单位：万元/.test(l))
+    lines[unitAt] = lines[unitAt]!.replace('单位：万元', '单位：元')
+    const found = of(reviewGuihua(lines.join('\n')), 'UNIT-CONTRADICT')
+    expect(found.length).toBeGreaterThan(0)
+    expect(found[0]).toMatchObject({ severity: 'error', table_code: 'F07' })
+    expect(found.map((f) => f.actual)).toContain('2.85')
+    expect(of(guihua, 'UNIT-CONTRADICT')).toEqual([])
+    expect(of(gaoping, 'UNIT-CONTRADICT')).toEqual([])
+  })
+
   it('UNIT-MISSING: a table that does not print its unit; every real table does', () => {
     const lines = GAOPING.split('\n')
     const b01 = lineOf(GAOPING, /^2026年预算收支总表$/)

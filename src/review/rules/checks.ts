@@ -6,6 +6,7 @@
  */
 import type { CheckRow } from '../../ingest/types'
 import type { Draft } from '../types'
+import { tenThousandApart, unitContradiction } from './identities'
 
 /** Check families, tried in order: the first whose pattern matches the check's name names the rule. */
 export const CHECK_FAMILIES: ReadonlyArray<{ rule: string; re: RegExp; zh: string; en: string }> = [
@@ -27,16 +28,20 @@ export function checkRule(check: string): string {
 }
 
 export function failedChecks(checks: readonly CheckRow[]): Draft[] {
-  return checks.filter((c) => c.status === 'fail').map((c) => {
+  return checks.filter((c) => c.status === 'fail').flatMap((c) => {
     const lines = c.lines.split(';').map(Number).filter((n) => n > 0)
     const table = /^([BF]\d\d)\b/.exec(c.check)?.[1] ?? /= ([BF]\d\d)\b/.exec(c.check)?.[1] ?? ''
     // The prose checks name the sentence's line; cite that one, else the first line involved.
     const own = /（第(\d+)行）/.exec(c.check)
-    return {
+    const line = own ? Number(own[1]) : lines.at(-1) ?? 0
+    const found: Draft[] = [{
       rule: checkRule(c.check), severity: 'error' as const, table_code: table, row_label: c.check,
-      line: own ? Number(own[1]) : lines.at(-1) ?? 0, expected: c.expected, actual: c.actual,
+      line, expected: c.expected, actual: c.actual,
       message: `核对未通过：${c.check}（应为 ${c.expected}，实为 ${c.actual}，差 ${c.diff}）`,
       message_en: `Check failed: ${c.check} (expected ${c.expected}, found ${c.actual}, difference ${c.diff})`,
-    }
+    }]
+    // Exactly 10,000 times apart: not a wrong figure but a unit (元 / 万元) that contradicts it.
+    if (tenThousandApart(c.expected, c.actual)) found.push(unitContradiction(table, c.expected, c.actual, line, lines[0] ?? line))
+    return found
   })
 }

@@ -128,6 +128,13 @@ export function sangongOverBudget(input: ReviewInput): Draft[] {
   return out
 }
 
+/** Whether two amounts in 元 are exactly 10,000 times apart: one of them was read in 元 where it was printed in 万元, or the other way. */
+export function tenThousandApart(a: string, b: string): boolean {
+  if (cmp(a, '0') === 0 || cmp(b, '0') === 0) return false
+  const times = (x: string) => toYuan(x, '万元')
+  return cmp(times(a), b) === 0 || cmp(times(b), a) === 0
+}
+
 /** Prose subjects of the 三公 figures → the table's category; a subject naming 预算 is the budget figure. */
 const SANGONG_SUBJECTS: ReadonlyArray<[RegExp, SangongCategory]> = [
   [/^三公经费((年初)?预算)?$/, '合计'],
@@ -163,6 +170,10 @@ export function sangongProse(input: ReviewInput): Draft[] {
     const tol = /万元/.test(quote) ? '100.00' : '0.01'
     const diff = sub(n.value, row.amount_yuan)
     if (cmp(diff.replace(/^-/, ''), tol) <= 0) continue
+    if (tenThousandApart(n.value, row.amount_yuan)) {
+      out.push(unitContradiction(document.stage === '决算' ? 'F07' : 'B10', row.amount_yuan, n.value, n.line, row.line))
+      continue
+    }
     out.push({
       rule: 'X-SANGONG-PROSE', severity: 'error', table_code: document.stage === '决算' ? 'F07' : 'B10', line: n.line, row_label: hit[1], measure: figure,
       expected: row.amount_yuan, actual: n.value, quote: n.quote,
@@ -171,4 +182,13 @@ export function sangongProse(input: ReviewInput): Draft[] {
     })
   }
   return out
+}
+
+/** A table whose printed unit contradicts its figures: the same figure elsewhere is exactly 10,000 times apart. */
+export function unitContradiction(table: string, tableValue: string, otherValue: string, line: number, tableLine: number): Draft {
+  return {
+    rule: 'UNIT-CONTRADICT', severity: 'error', table_code: table, line: tableLine, expected: otherValue, actual: tableValue,
+    message: `${table} 的金额单位与数字矛盾：表中 ${tableValue} 元，第${line}行为 ${otherValue} 元，正好相差一万倍（元与万元）`,
+    message_en: `${table}'s unit contradicts its figures: ${tableValue} yuan in the table, ${otherValue} yuan on line ${line} — exactly 10,000 times apart (元 vs 万元)`,
+  }
 }
