@@ -71,7 +71,7 @@ const RUNNERS: ReadonlyArray<(input: ReviewInput) => Draft[]> = [
   comparisons, changes, shares, inOut,
   basicVsEconomic, projectsVsProjectTables, fundingVsFundingTable, carryOver, sangongOverBudget, sangongProse,
   leftovers, negativeAmounts,
-  (input) => failedChecks(input.report.checks),
+  (input) => failedChecks(input.report.checks, input.report.narrative),
 ]
 
 const ORDER = { error: 0, warning: 1, notice: 2 } as const

@@ -4,7 +4,7 @@
  * is the one place a reviewer reads. Checks that pass, or differ only by the
  * rounding of the last printed digit, are not findings.
  */
-import type { CheckRow } from '../../ingest/types'
+import type { CheckRow, NarrativeRow } from '../../ingest/types'
 import type { Draft } from '../types'
 import { tenThousandApart, unitContradiction } from './identities'
 
@@ -27,16 +27,18 @@ export function checkRule(check: string): string {
   return CHECK_FAMILIES.find((f) => f.re.test(check))?.rule ?? 'CHK-OTHER'
 }
 
-export function failedChecks(checks: readonly CheckRow[]): Draft[] {
+/** `narrative` gives a prose check its sentence: the quote of the figure stated on the check's line. */
+export function failedChecks(checks: readonly CheckRow[], narrative: readonly NarrativeRow[] = []): Draft[] {
   return checks.filter((c) => c.status === 'fail').flatMap((c) => {
     const lines = c.lines.split(';').map(Number).filter((n) => n > 0)
     const table = /^([BF]\d\d)\b/.exec(c.check)?.[1] ?? /= ([BF]\d\d)\b/.exec(c.check)?.[1] ?? ''
     // The prose checks name the sentence's line; cite that one, else the first line involved.
     const own = /（第(\d+)行）/.exec(c.check)
     const line = own ? Number(own[1]) : lines.at(-1) ?? 0
+    const sentence = own ? narrative.find((n) => n.line === line && c.check.includes(n.subject))?.quote ?? '' : ''
     const found: Draft[] = [{
       rule: checkRule(c.check), severity: 'error' as const, table_code: table, row_label: c.check,
-      line, expected: c.expected, actual: c.actual,
+      line, expected: c.expected, actual: c.actual, quote: sentence,
       message: `核对未通过：${c.check}（应为 ${c.expected}，实为 ${c.actual}，差 ${c.diff}）`,
       message_en: `Check failed: ${c.check} (expected ${c.expected}, found ${c.actual}, difference ${c.diff})`,
     }]

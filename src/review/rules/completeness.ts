@@ -172,7 +172,7 @@ export function emptyTables(input: ReviewInput): Draft[] {
     }
     out.push({
       rule: 'COMP-EMPTY', severity: 'notice', table_code: t.code, line: t.start, quote: note.text,
-      message: `${t.code} ${TABLE_NAMES[t.code]} 为空表（说明：${note.text}）`,
+      message: `${t.code} ${TABLE_NAMES[t.code]} 为空表（说明：${note.text.replace(/^(注|说明)[:：]/, '')}）`,
       message_en: `${t.code} ${TABLE_NAMES[t.code]} is empty (its note says so)`,
     })
   }
