@@ -37,9 +37,12 @@ describe('completeness', () => {
     const cut = [...lines.slice(0, start - 1), ...lines.slice(end - 1)].join('\n')
     expect(of(review(cut), 'COMP-REQUIRED')).toEqual([expect.objectContaining({ severity: 'error', table_code: 'B13' })])
     expect(of(gaoping, 'COMP-REQUIRED')).toEqual([])
-    // COMP-TOC: the 目录 still lists 13 tables.
+    // COMP-TOC: the 目录 still lists 13 tables; one the text lacks makes it an error.
     expect(of(review(cut), 'COMP-TOC')).toEqual([expect.objectContaining({ severity: 'error', expected: '13', actual: '12', table_code: 'B13' })])
     expect(of(gaoping, 'COMP-TOC')).toEqual([])
+    // A 目录 that lists fewer tables than the text has is a warning (the reader may have missed an entry).
+    const shortToc = edit(GAOPING, /\n表十三2026年项目支出预算表（上年结转）\t15\n/, '\n')
+    expect(of(review(shortToc), 'COMP-TOC')).toEqual([expect.objectContaining({ severity: 'warning', expected: '12', actual: '13' })])
   })
 
   it('COMP-ORDER: B02 printed after B03 is out of order', () => {
@@ -104,6 +107,8 @@ describe('years and units', () => {
     const found = of(review(edited), 'YEAR-PRIOR')
     expect(found).toEqual([expect.objectContaining({ severity: 'error', expected: '2025', actual: '2024', line: lineOf(edited, '与2024年') })])
     expect(of(gaoping, 'YEAR-PRIOR')).toEqual([])
+    // A budget may compare with the 决算 two years before; not with a budget two years before.
+    expect(of(review(edit(GAOPING, '与2025年', '与2024年决算')), 'YEAR-PRIOR')).toEqual([])
     expect(of(changzhi, 'YEAR-PRIOR')).toEqual([])
     expect(of(guihua, 'YEAR-PRIOR')).toEqual([])
   })

@@ -87,9 +87,11 @@ export function priorYears(input: ReviewInput): Draft[] {
   if (!year) return []
   const prose = joinProse(input.lines, input.report.tables)
   const out: Draft[] = []
-  for (const m of prose.text.matchAll(/(比|与|较)(\d{4})年/g)) {
+  for (const m of prose.text.matchAll(/(比|与|较)(\d{4})年(度)?(决算)?/g)) {
     const printed = Number(m[2])
     if (printed === year - 1) continue
+    // A budget is drawn up before its prior year closes: it may compare with the 决算 of the year before that.
+    if (input.report.document.stage === '预算' && m[4] && printed === year - 2) continue
     out.push({
       rule: 'YEAR-PRIOR', severity: 'error', line: prose.lineAt(m.index), quote: sentenceAround(prose.text, m.index, m.index + m[0].length),
       expected: String(year - 1), actual: String(printed),
