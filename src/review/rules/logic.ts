@@ -106,7 +106,7 @@ export function comparisons(input: ReviewInput): Draft[] {
 
 const UP = /增加|增长|上升/
 const CHANGE = new RegExp(`(增加|减少|增长|下降|上升)${NUM}(万元|元)[，,]?(?:同比)?(增加|减少|增长|下降|上升)${NUM}%`, 'g')
-/** "比2023年度" / "与2023年相比" / "较上年": what a change is measured against. */
+/** An amount with its unit, anywhere in a sentence. */
 const AMOUNT = new RegExp(`${NUM}(万元|元)`, 'g')
 
 export function changes(input: ReviewInput): Draft[] {
