@@ -71,7 +71,8 @@ const PLANTS: Plant[] = [
   },
   {
     name: 'an "XX局" placeholder left in a heading',
-    make: (t) => edit(t, /\n第三部分 上海市普陀区规划和自然资源局 2024 年度部门决算\n/, '\n第三部分 上海市XX局 2024 年度部门决算\n'),
+    // The heading of the 情况说明 part as printed at the top of its page (a form feed before it), not its 目录 entry.
+    make: (t) => edit(t, /\n\f第三部分 上海市普陀区规划和自然资源局 2024 年度部门决算\n/, '\n\f第三部分 上海市XX局 2024 年度部门决算\n'),
     line: (e) => lineOf(e, '第三部分 上海市XX局'),
   },
   {
