@@ -10,21 +10,25 @@ import { addReport, emptyDataset, type Dataset } from '../src/ingest/dataset'
 import { parseReport, type ParsedReport } from '../src/ingest/index'
 import { layoutFromPdf } from '../src/ingest/layout/from-pdf'
 import { PdfReadError } from '../src/ingest/layout/pdf-items'
+import { reviewReport } from '../src/review/index'
 import { readPdfItemsNode } from './pdf-node'
 
-/** A report file parsed: a PDF via its positioned text, anything else as UTF-8 text. */
-export async function parseReportFile(path: string, source: string): Promise<ParsedReport> {
-  if (!/\.pdf$/i.test(source)) return parseReport(readFileSync(path, 'utf8'), { source })
+/** A report file parsed: a PDF via its positioned text, anything else as UTF-8 text; `text` is what was parsed (the review reads it). */
+export async function parseReportFile(path: string, source: string): Promise<ParsedReport & { text: string }> {
+  if (!/\.pdf$/i.test(source)) {
+    const text = readFileSync(path, 'utf8')
+    return { ...parseReport(text, { source }), text }
+  }
   try {
     const { items, pages } = await readPdfItemsNode(new Uint8Array(readFileSync(path)))
     const layout = layoutFromPdf(items, pages)
-    return parseReport(layout.text, { source }, { layout: layout.rows })
+    return { ...parseReport(layout.text, { source }, { layout: layout.rows }), text: layout.text }
   } catch (err) {
     if (!(err instanceof PdfReadError)) throw err
     // An unreadable PDF is a document with one error, like an empty text file.
     const report = parseReport('', { source })
     report.problems.unshift({ severity: 'error', where: 'file', line: 0, message: err.message })
-    return report
+    return { ...report, text: '' }
   }
 }
 
@@ -41,8 +45,9 @@ export async function ingestDir(dir: string, log: (line: string) => void = () =>
   let errors = 0
   for (const source of reportFiles(dir)) {
     const report = await parseReportFile(join(dir, source), source)
-    addReport(dataset, report)
-    const counts = `${report.lineItems.length} line items, ${report.narrative.length} narrative, ${report.targets.length} targets, ${report.evaluations.length} evaluations, ${report.checks.length} checks`
+    const findings = reviewReport(report, report.text)
+    addReport(dataset, report, findings)
+    const counts = `${report.lineItems.length} line items, ${report.narrative.length} narrative, ${report.targets.length} targets, ${report.evaluations.length} evaluations, ${report.checks.length} checks, ${findings.length} findings`
     log(`${source}: ${counts}`)
     for (const p of report.problems) {
       if (p.severity === 'error') errors++

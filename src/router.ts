@@ -16,6 +16,7 @@ export const router = createRouter({
     { path: '/years', name: 'years', component: () => import('./views/YearsView.vue') },
     { path: '/execution', name: 'execution', component: () => import('./views/ExecutionView.vue') },
     { path: '/projects', name: 'projects', component: () => import('./views/ProjectsView.vue') },
+    { path: '/review', name: 'review', component: () => import('./views/ReviewView.vue') },
     { path: '/workbench', name: 'workbench', component: () => import('./views/WorkbenchView.vue') },
     { path: '/data', name: 'data', component: () => import('./views/DataView.vue') },
     { path: '/data/source/:doc', name: 'source', component: () => import('./views/SourceView.vue'), props: true },

@@ -6,10 +6,11 @@
 import checks from '@dataset/checks.csv?raw'
 import documents from '@dataset/documents.csv?raw'
 import evaluations from '@dataset/evaluations.csv?raw'
+import findings from '@dataset/findings.csv?raw'
 import line_items from '@dataset/line_items.csv?raw'
 import narrative from '@dataset/narrative.csv?raw'
 import sangong from '@dataset/sangong.csv?raw'
 import targets from '@dataset/targets.csv?raw'
 import type { DatasetFiles } from './load'
 
-export const DATASET_FILES: DatasetFiles = { documents, line_items, sangong, targets, evaluations, narrative, checks }
+export const DATASET_FILES: DatasetFiles = { documents, line_items, sangong, targets, evaluations, narrative, checks, findings }

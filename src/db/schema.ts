@@ -18,6 +18,8 @@ const TYPES: Partial<Record<DatasetTable, Record<string, string>>> = {
   },
   // A narrative value is an amount, a share or a count: four decimals keep all of them.
   narrative: { year: 'INTEGER', value: 'DECIMAL(20,4)', line: 'INTEGER' },
+  // The review's findings (src/review): expected/actual stay text, they may be words as well as amounts.
+  findings: { line: 'INTEGER', page: 'INTEGER' },
 }
 
 /** The tables the app loads, in load order. */

@@ -19,7 +19,12 @@ export interface SummaryHeadline {
 export interface SummaryDocument extends DocumentRow {
   headlines: SummaryHeadline[]
   counts: Record<string, number>
+  /** The review's findings (findings.csv) by severity, for the Overview card (absent for an import: read from DuckDB). */
+  findings?: FindingCounts
 }
+
+/** Findings of a document by severity. */
+export interface FindingCounts { error: number; warning: number; notice: number }
 
 export interface Summary {
   documents: SummaryDocument[]
@@ -43,6 +48,7 @@ export function computeSummary(files: Partial<Record<DatasetTable, string>>): Su
   const items = parse(files.line_items)
   const sangong = parse(files.sangong)
   const narrative = parse(files.narrative)
+  const findingRows = parse(files.findings)
   const count = (rows: Row[], doc: string) => rows.filter((r) => r.doc_id === doc).length
   const tables: Record<string, Row[]> = {
     line_items: items, sangong, narrative,
@@ -64,7 +70,9 @@ export function computeSummary(files: Partial<Record<DatasetTable, string>>): Su
     const counts: Record<string, number> = {}
     for (const [name, rows] of Object.entries(tables)) counts[name] = count(rows, d.doc_id)
     counts.projects = items.filter((r) => r.doc_id === d.doc_id && ['B12', 'B13'].includes(r.table_code!) && r.row_kind === '项目' && r.measure === '合计').length
-    return { ...d, headlines, counts }
+    const findings: FindingCounts = { error: 0, warning: 0, notice: 0 }
+    for (const f of findingRows) if (f.doc_id === d.doc_id && f.severity! in findings) findings[f.severity as keyof FindingCounts]++
+    return { ...d, headlines, counts, findings }
   })
   const derived = new Map<string, Summary['derivedYears'][number]>()
   for (const n of narrative) {

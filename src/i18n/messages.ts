@@ -316,6 +316,27 @@ export const zh = {
   cross_only_final: '仅见于决算报告',
   cross_only_budget: '仅见于预算报告',
   // end years
+  // review (issue 12): the 审查 view, its exports and the Overview counts
+  nav_review: '审查',
+  review_intro: '像审计人员一样读报告：模板要求的表是否齐全、年度与单位是否一致、文字说明的比较是否与数字相符、有无模板遗留，以及所有未通过的勾稽校验。',
+  review_errors: '错误',
+  review_warnings: '警告',
+  review_notices: '提示',
+  review_none: '没有此类发现。',
+  review_rule: '规则',
+  review_where: '位置',
+  review_page: '第 {n} 页',
+  review_line: '第 {n} 行',
+  review_quote: '原文',
+  review_values: '所比数值',
+  review_jump: '查看原文',
+  review_export_csv: '导出发现（CSV）',
+  review_export_print: '可打印页面',
+  review_print_title: '{doc}：审查发现',
+  review_rules: '规则一览',
+  review_counts: '审查',
+  review_document_level: '全文',
+  // end review
 }
 
 export type MessageKey = keyof typeof zh
@@ -637,4 +658,25 @@ export const en: Record<MessageKey, string> = {
   cross_only_final: 'only in the final report',
   cross_only_budget: 'only in the budget report',
   // end years
+  // review (issue 12): the 审查 view, its exports and the Overview counts
+  nav_review: 'Review',
+  review_intro: 'The report read as an auditor reads it: are the template’s tables all there, do years and units agree, do the prose’s comparisons match their figures, are template leftovers left in — and every failed check.',
+  review_errors: 'Errors',
+  review_warnings: 'Warnings',
+  review_notices: 'Notices',
+  review_none: 'No findings of this kind.',
+  review_rule: 'Rule',
+  review_where: 'Location',
+  review_page: 'page {n}',
+  review_line: 'line {n}',
+  review_quote: 'Source text',
+  review_values: 'Values compared',
+  review_jump: 'View source',
+  review_export_csv: 'Export findings (CSV)',
+  review_export_print: 'Printable page',
+  review_print_title: '{doc}: review findings',
+  review_rules: 'Rules',
+  review_counts: 'Review',
+  review_document_level: 'whole document',
+  // end review
 }

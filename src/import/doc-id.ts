@@ -39,6 +39,7 @@ export function renameImport(doc: ImportedDocument, docId: string): ImportedDocu
     evaluations: re(doc.rows.evaluations),
     narrative: re(doc.rows.narrative),
     checks: re(doc.rows.checks),
+    findings: re(doc.rows.findings),
   }
   return { ...doc, document: { ...doc.document, doc_id: docId }, rows }
 }

@@ -7,6 +7,7 @@ import { addReport, emptyDataset } from '../ingest/dataset'
 import type { IdentityHints } from '../ingest/identity'
 import { parseReport, type ParseOptions } from '../ingest/index'
 import type { CheckRow, DocumentRow, LocatedTable, Problem } from '../ingest/types'
+import { reviewReport } from '../review/index'
 import type { ImportedDocument } from './types'
 
 /** Identity fields the parser reads from the text; an empty one must be supplied by the user. */
@@ -51,7 +52,8 @@ export interface ReportImport {
  */
 export function importReportText(text: string, fileName: string, overrides?: IdentityHints['overrides'], options: ParseOptions = {}): ReportImport {
   const report = parseReport(text, overrides ? { source: fileName, overrides } : { source: fileName }, options)
-  const rows = addReport(emptyDataset(), report)
+  // The review's findings travel with the import, so an imported report is reviewed like a bundled one.
+  const rows = addReport(emptyDataset(), report, reviewReport(report, text))
 
   const byTable = new Map<string, { lines: Set<number>; figures: number }>()
   for (const item of report.lineItems) {

@@ -2,7 +2,7 @@
  * The files of data/dataset and their columns, in the order they are written.
  * This is the contract of ARCHITECTURE.md ("The data contract"); the app, the tests and outside tools read it.
  */
-import type { CheckRow, DocumentRow, EvaluationRow, LineItemRow, NarrativeRow, ParsedReport, SangongRow, TargetRow } from './types'
+import type { CheckRow, DocumentRow, EvaluationRow, FindingRow, LineItemRow, NarrativeRow, ParsedReport, SangongRow, TargetRow } from './types'
 
 export const DATASET_COLUMNS = {
   documents: ['doc_id', 'city', 'county_of', 'publisher', 'scope', 'year', 'stage', 'unit', 'source', 'title'],
@@ -12,6 +12,8 @@ export const DATASET_COLUMNS = {
   evaluations: ['doc_id', 'unit_name', 'project_name', 'initial_yuan', 'budget_yuan', 'executed_yuan', 'rate_pct', 'score', 'grade', 'line'],
   narrative: ['doc_id', 'subject', 'year', 'value', 'unit', 'relation', 'quote', 'line'],
   checks: ['doc_id', 'check', 'expected', 'actual', 'diff', 'status', 'lines'],
+  // The review's findings (src/review): written after the parser's tables, so a load order change is additive.
+  findings: ['doc_id', 'rule', 'severity', 'table_code', 'row_label', 'measure', 'line', 'page', 'expected', 'actual', 'quote', 'message', 'message_en'],
 } as const satisfies Record<string, readonly string[]>
 
 export type DatasetTable = keyof typeof DATASET_COLUMNS
@@ -24,14 +26,19 @@ export interface Dataset {
   evaluations: EvaluationRow[]
   narrative: NarrativeRow[]
   checks: CheckRow[]
+  findings: FindingRow[]
 }
 
 export function emptyDataset(): Dataset {
-  return { documents: [], line_items: [], sangong: [], targets: [], evaluations: [], narrative: [], checks: [] }
+  return { documents: [], line_items: [], sangong: [], targets: [], evaluations: [], narrative: [], checks: [], findings: [] }
 }
 
-/** Adds a parsed report's rows to a dataset (in place). */
-export function addReport(ds: Dataset, r: ParsedReport): Dataset {
+/**
+ * Adds a parsed report's rows to a dataset (in place). `findings` are the
+ * review's (src/review reviewReport), which ingest cannot compute itself: the
+ * review layer sits above it.
+ */
+export function addReport(ds: Dataset, r: ParsedReport, findings: readonly FindingRow[] = []): Dataset {
   ds.documents.push(r.document)
   ds.line_items.push(...r.lineItems)
   ds.sangong.push(...r.sangong)
@@ -39,5 +46,6 @@ export function addReport(ds: Dataset, r: ParsedReport): Dataset {
   ds.evaluations.push(...r.evaluations)
   ds.narrative.push(...r.narrative)
   ds.checks.push(...r.checks)
+  ds.findings.push(...findings)
   return ds
 }

@@ -136,6 +136,36 @@ export interface CheckRow {
   lines: string
 }
 
+/**
+ * A finding of the review (src/review): one rule's verdict on one place of a
+ * report, with its severity and the values it compared. Rules live in
+ * src/review; the row is part of the dataset contract (findings.csv).
+ */
+export interface FindingRow {
+  doc_id: string
+  /** Stable rule id, e.g. "COMP-REQUIRED" or "CHK-PROSE" (README, "Review rules"). */
+  rule: string
+  severity: 'error' | 'warning' | 'notice'
+  /** Table code the finding is about, '' for the prose or the whole document. */
+  table_code: string
+  /** Row label (or the subject of a sentence) the finding names. */
+  row_label: string
+  /** Column (measure) the finding names, when one. */
+  measure: string
+  /** 1-based source line; 0 for the whole document. */
+  line: number
+  /** 1-based page for a paged (PDF-born) text, else empty. */
+  page: string
+  /** What the rule expected, and what the report says (as text, amounts in 元). */
+  expected: string
+  actual: string
+  /** The sentence or row text the finding is about, as printed (whitespace removed). */
+  quote: string
+  /** The finding in Chinese and in English, with the values compared. */
+  message: string
+  message_en: string
+}
+
 /** Something the parser could not read, named with its table and line. */
 export interface Problem {
   severity: 'error' | 'warning'

@@ -48,6 +48,8 @@ export const ROUTE_KEYS: Record<string, (keyof Selection)[]> = {
   projects: ['q', 'sort', 'desc', 'unit'],
   workbench: ['sql'],
   years: ['pubs', 'ydim', 'item', 'unit'],
+  // 审查 Review (issue 12): one document's findings.
+  review: ['doc'],
 }
 
 /** Parameters a route reads besides its choices (the source view's line, the data view's check). */

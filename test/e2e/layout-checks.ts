@@ -22,6 +22,7 @@ export const VIEWS = [
   { name: 'data', path: '#/data', figures: false },
   { name: 'source', path: '#/data/source/changzhi-2026-budget?line=187', figures: false },
   { name: 'import', path: '#/import', figures: false },
+  { name: 'review', path: '#/review?doc=changzhi-2026-budget', figures: false },
 ] as const
 
 /**

@@ -24,6 +24,7 @@ const cases: Array<{ layer: string; path: string; wrong: string; right: string }
   { layer: 'db (nested)', path: 'src/db/queries/probe.ts', wrong: "import type { Citation } from '../../publish/citation'", right: "import { ident } from '../sql'" },
   { layer: 'charts', path: 'src/charts/probe.ts', wrong: "import { useDbStore } from '../stores/db'", right: "import { OKABE_ITO } from '../publish/palette'" },
   { layer: 'publish', path: 'src/publish/probe.ts', wrong: "import { downloadText } from '../components/download'", right: "import type { CitableRow } from '../db/queries/rows-on-line'" },
+  { layer: 'review', path: 'src/review/rules/probe.ts', wrong: "import { getDb } from '../../db/client'", right: "import { cmp } from '../../ingest/decimal'" },
   { layer: 'stores', path: 'src/stores/probe.ts', wrong: "import { downloadText } from '../components/download'", right: "import { getDb } from '../db/client'" },
 ]
 
@@ -37,7 +38,7 @@ describe('layer rules (no-restricted-imports per folder)', () => {
     })
   }
 
-  for (const folder of ['ingest', 'import', 'db', 'charts', 'publish']) {
+  for (const folder of ['ingest', 'import', 'db', 'charts', 'publish', 'review']) {
     it(`keeps src/${folder} free of Vue`, async () => {
       expect(await layerErrors(`src/${folder}/probe.ts`, "import { ref } from 'vue'\nexport const x = ref(1)\n")).toEqual([expect.stringContaining('framework-free')])
     })

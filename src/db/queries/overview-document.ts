@@ -26,11 +26,19 @@ export const DOCUMENT_COUNTS_SQL = `SELECT
   (SELECT count(*) FROM checks WHERE doc_id = ?)::INTEGER AS checks,
   (SELECT count(*) FROM v_projects WHERE doc_id = ?)::INTEGER AS projects`
 
+/** The review's findings of a document by severity (issue 12), as the summary counts them. */
+export const DOCUMENT_FINDINGS_SQL = `SELECT
+  count(*) FILTER (WHERE severity = 'error')::INTEGER AS error,
+  count(*) FILTER (WHERE severity = 'warning')::INTEGER AS warning,
+  count(*) FILTER (WHERE severity = 'notice')::INTEGER AS notice
+FROM findings WHERE doc_id = ?`
+
 /** The document with its headline totals and row counts; null when no such document is loaded. */
 export async function documentSummary(db: Db, docId: string): Promise<SummaryDocument | null> {
   const [document] = await db.query<Omit<SummaryDocument, 'headlines' | 'counts'>>(DOCUMENT_SQL, [docId])
   if (!document) return null
   const headlines = await db.query<SummaryDocument['headlines'][number]>(DOCUMENT_HEADLINES_SQL, [docId, docId])
   const [counts] = await db.query<Record<string, number>>(DOCUMENT_COUNTS_SQL, Array<string>(7).fill(docId))
-  return { ...document, headlines, counts: counts ?? {} }
+  const [findings] = await db.query<NonNullable<SummaryDocument['findings']>>(DOCUMENT_FINDINGS_SQL, [docId])
+  return { ...document, headlines, counts: counts ?? {}, findings: findings ?? { error: 0, warning: 0, notice: 0 } }
 }

@@ -1,0 +1,49 @@
+/**
+ * The parser's checks (src/ingest/checks.ts) as findings: every failed check
+ * is an error, its rule id derived from the check's family, so the 审查 view
+ * is the one place a reviewer reads. Checks that pass, or differ only by the
+ * rounding of the last printed digit, are not findings.
+ */
+import type { CheckRow, NarrativeRow } from '../../ingest/types'
+import type { Draft } from '../types'
+import { tenThousandApart, unitContradiction } from './identities'
+
+/** Check families, tried in order: the first whose pattern matches the check's name names the rule. */
+export const CHECK_FAMILIES: ReadonlyArray<{ rule: string; re: RegExp; zh: string; en: string }> = [
+  // 绩效自评 checks (issue #16 names its checks "自评…"; the prose-vs-自评表 checks mention 自评表).
+  { rule: 'CHK-SELFEVAL', re: /^自评|绩效自评|自评表/, zh: '绩效自评', en: 'performance self-evaluation' },
+  { rule: 'CHK-PROSE', re: /^文字说明/, zh: '文字说明与表格', en: 'prose vs tables' },
+  { rule: 'CHK-SANGONG', re: /^三公/, zh: '“三公”经费合计', en: '三公 totals' },
+  { rule: 'CHK-BALANCE', re: /收入总计 = 支出总计/, zh: '收支平衡', en: 'income = expenditure' },
+  { rule: 'CHK-ROW', re: /（第\d+行）：/, zh: '行内合计', en: 'row totals' },
+  { rule: 'CHK-TREE', re: /下级科目之和|各类之和/, zh: '科目层级', en: 'code hierarchy' },
+  { rule: 'CHK-UNITS', re: /各项目之和|各单位之和/, zh: '单位与项目', en: 'units and projects' },
+  { rule: 'CHK-COLUMN', re: /各项之和|\+ 结转结余/, zh: '栏目合计', en: 'column totals' },
+  { rule: 'CHK-CROSS', re: /^[BF]\d\d .* = [BF]\d\d /, zh: '表间勾稽', en: 'cross-table' },
+]
+
+/** The rule id of a check, by its name. */
+export function checkRule(check: string): string {
+  return CHECK_FAMILIES.find((f) => f.re.test(check))?.rule ?? 'CHK-OTHER'
+}
+
+/** `narrative` gives a prose check its sentence: the quote of the figure stated on the check's line. */
+export function failedChecks(checks: readonly CheckRow[], narrative: readonly NarrativeRow[] = []): Draft[] {
+  return checks.filter((c) => c.status === 'fail').flatMap((c) => {
+    const lines = c.lines.split(';').map(Number).filter((n) => n > 0)
+    const table = /^([BF]\d\d)\b/.exec(c.check)?.[1] ?? /= ([BF]\d\d)\b/.exec(c.check)?.[1] ?? ''
+    // The prose checks name the sentence's line; cite that one, else the first line involved.
+    const own = /（第(\d+)行）/.exec(c.check)
+    const line = own ? Number(own[1]) : lines.at(-1) ?? 0
+    const sentence = own ? narrative.find((n) => n.line === line && c.check.includes(n.subject))?.quote ?? '' : ''
+    const found: Draft[] = [{
+      rule: checkRule(c.check), severity: 'error' as const, table_code: table, row_label: c.check,
+      line, expected: c.expected, actual: c.actual, quote: sentence,
+      message: `核对未通过：${c.check}（应为 ${c.expected}，实为 ${c.actual}，差 ${c.diff}）`,
+      message_en: `Check failed: ${c.check} (expected ${c.expected}, found ${c.actual}, difference ${c.diff})`,
+    }]
+    // Exactly 10,000 times apart: not a wrong figure but a unit (元 / 万元) that contradicts it.
+    if (tenThousandApart(c.expected, c.actual)) found.push(unitContradiction(table, c.expected, c.actual, line, lines[0] ?? line))
+    return found
+  })
+}
