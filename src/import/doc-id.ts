@@ -37,6 +37,8 @@ export function renameImport(doc: ImportedDocument, docId: string): ImportedDocu
     sangong: re(doc.rows.sangong),
     targets: re(doc.rows.targets),
     evaluations: re(doc.rows.evaluations),
+    evaluation_fields: re(doc.rows.evaluation_fields),
+    evaluation_indicators: re(doc.rows.evaluation_indicators),
     narrative: re(doc.rows.narrative),
     checks: re(doc.rows.checks),
   }

@@ -16,9 +16,10 @@
  *   the prose prints a coarser unit (万元 against a table in 元) is a
  *   difference within the prose's last digit `rounding`.
  */
+import { checkSelfEvaluations } from './checks-evaluations'
 import { checkUnits } from './checks-units'
 import { abs, cmp, decimals, div, lastDigitUnit, parseNumber, shift, sub, sum, toYuan } from './decimal'
-import type { CheckRow, CheckStatus, DocumentRow, EvaluationRow, LineItemRow, NarrativeRow, SangongCategory, SangongRow } from './types'
+import type { CheckRow, CheckStatus, DocumentRow, EvaluationFieldRow, EvaluationIndicatorRow, EvaluationRow, LineItemRow, NarrativeRow, SangongCategory, SangongRow } from './types'
 
 export interface CheckInput {
   document: DocumentRow
@@ -26,6 +27,9 @@ export interface CheckInput {
   sangong: readonly SangongRow[]
   narrative: readonly NarrativeRow[]
   evaluations?: readonly EvaluationRow[]
+  /** 绩效自评 fields and indicator rows, for the 自评 checks (checks-evaluations.ts). */
+  evaluationFields?: readonly EvaluationFieldRow[]
+  evaluationIndicators?: readonly EvaluationIndicatorRow[]
 }
 
 /** Leaf headers that name a total of the columns beside them. */
@@ -399,7 +403,7 @@ function checkEvaluations(c: Checker, evaluations: readonly EvaluationRow[], nar
 
 /** The accounting identities of a document, each with pass / rounding / fail. */
 export function runChecks(input: CheckInput): CheckRow[] {
-  const { document: doc, lineItems, sangong, narrative, evaluations = [] } = input
+  const { document: doc, lineItems, sangong, narrative, evaluations = [], evaluationFields = [], evaluationIndicators = [] } = input
   const c = new Checker(doc)
   checkTwoSided(c, lineItems)
   checkRowTotals(c, lineItems)
@@ -409,6 +413,7 @@ export function runChecks(input: CheckInput): CheckRow[] {
   checkSangong(c, sangong, lineItems)
   checkProse(c, narrative, lineItems, doc)
   checkEvaluations(c, evaluations, narrative, doc)
+  checkSelfEvaluations(c, evaluations, evaluationFields, evaluationIndicators)
   return c.rows
 }
 
