@@ -11,7 +11,8 @@ import evaluations from '@dataset/evaluations.csv?raw'
 import line_items from '@dataset/line_items.csv?raw'
 import narrative from '@dataset/narrative.csv?raw'
 import sangong from '@dataset/sangong.csv?raw'
+import target_budgets from '@dataset/target_budgets.csv?raw'
 import targets from '@dataset/targets.csv?raw'
 import type { DatasetFiles } from './load'
 
-export const DATASET_FILES: DatasetFiles = { documents, line_items, sangong, targets, evaluations, evaluation_fields, evaluation_indicators, narrative, checks }
+export const DATASET_FILES: DatasetFiles = { documents, line_items, sangong, targets, evaluations, evaluation_fields, evaluation_indicators, target_budgets, narrative, checks }

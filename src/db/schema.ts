@@ -19,6 +19,7 @@ const TYPES: Partial<Record<DatasetTable, Record<string, string>>> = {
   // 绩效自评 fields (issue 16): a value is an amount in 元, a rate, a score or a 等级, so it stays text; typed in the queries.
   evaluation_fields: { line: 'INTEGER' },
   evaluation_indicators: { weight: 'DECIMAL(9,2)', score: 'DECIMAL(9,2)', line: 'INTEGER' },
+  target_budgets: { value: 'DECIMAL(18,2)', line: 'INTEGER' },
   // A narrative value is an amount, a share or a count: four decimals keep all of them.
   narrative: { year: 'INTEGER', value: 'DECIMAL(20,4)', line: 'INTEGER' },
 }

@@ -39,6 +39,7 @@ export function renameImport(doc: ImportedDocument, docId: string): ImportedDocu
     evaluations: re(doc.rows.evaluations),
     evaluation_fields: re(doc.rows.evaluation_fields),
     evaluation_indicators: re(doc.rows.evaluation_indicators),
+    target_budgets: re(doc.rows.target_budgets),
     narrative: re(doc.rows.narrative),
     checks: re(doc.rows.checks),
   }

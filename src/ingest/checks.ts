@@ -18,8 +18,9 @@
  */
 import { checkSelfEvaluations } from './checks-evaluations'
 import { checkUnits } from './checks-units'
+import { checkTargetBudgets } from './targets-budget'
 import { abs, cmp, decimals, div, lastDigitUnit, parseNumber, shift, sub, sum, toYuan } from './decimal'
-import type { CheckRow, CheckStatus, DocumentRow, EvaluationFieldRow, EvaluationIndicatorRow, EvaluationRow, LineItemRow, NarrativeRow, SangongCategory, SangongRow } from './types'
+import type { CheckRow, CheckStatus, DocumentRow, EvaluationFieldRow, EvaluationIndicatorRow, EvaluationRow, LineItemRow, NarrativeRow, SangongCategory, SangongRow, TargetBudgetRow } from './types'
 
 export interface CheckInput {
   document: DocumentRow
@@ -30,6 +31,8 @@ export interface CheckInput {
   /** 绩效自评 fields and indicator rows, for the 自评 checks (checks-evaluations.ts). */
   evaluationFields?: readonly EvaluationFieldRow[]
   evaluationIndicators?: readonly EvaluationIndicatorRow[]
+  /** The 整体支出绩效目标申报表's 预算情况 block (targets-budget.ts). */
+  targetBudgets?: readonly TargetBudgetRow[]
 }
 
 /** Leaf headers that name a total of the columns beside them. */
@@ -403,7 +406,7 @@ function checkEvaluations(c: Checker, evaluations: readonly EvaluationRow[], nar
 
 /** The accounting identities of a document, each with pass / rounding / fail. */
 export function runChecks(input: CheckInput): CheckRow[] {
-  const { document: doc, lineItems, sangong, narrative, evaluations = [], evaluationFields = [], evaluationIndicators = [] } = input
+  const { document: doc, lineItems, sangong, narrative, evaluations = [], evaluationFields = [], evaluationIndicators = [], targetBudgets = [] } = input
   const c = new Checker(doc)
   checkTwoSided(c, lineItems)
   checkRowTotals(c, lineItems)
@@ -414,6 +417,7 @@ export function runChecks(input: CheckInput): CheckRow[] {
   checkProse(c, narrative, lineItems, doc)
   checkEvaluations(c, evaluations, narrative, doc)
   checkSelfEvaluations(c, evaluations, evaluationFields, evaluationIndicators)
+  checkTargetBudgets(c, targetBudgets)
   return c.rows
 }
 

@@ -2,7 +2,7 @@
  * The files of data/dataset and their columns, in the order they are written.
  * This is the contract of ARCHITECTURE.md ("The data contract"); the app, the tests and outside tools read it.
  */
-import type { CheckRow, DocumentRow, EvaluationFieldRow, EvaluationIndicatorRow, EvaluationRow, LineItemRow, NarrativeRow, ParsedReport, SangongRow, TargetRow } from './types'
+import type { CheckRow, DocumentRow, EvaluationFieldRow, EvaluationIndicatorRow, EvaluationRow, LineItemRow, NarrativeRow, ParsedReport, SangongRow, TargetBudgetRow, TargetRow } from './types'
 
 export const DATASET_COLUMNS = {
   documents: ['doc_id', 'city', 'county_of', 'publisher', 'scope', 'year', 'stage', 'unit', 'source', 'title'],
@@ -15,6 +15,8 @@ export const DATASET_COLUMNS = {
   // 绩效自评 field by field and indicator by indicator (issue 16); after the first seven so their order stays.
   evaluation_fields: ['doc_id', 'project_name', 'part', 'row_label', 'field', 'value', 'unit', 'raw', 'denominator', 'quote', 'line'],
   evaluation_indicators: ['doc_id', 'project_name', 'level1', 'level2', 'level3', 'initial_target', 'adjusted_target', 'actual', 'weight', 'score', 'deviation', 'line'],
+  // The 整体支出绩效目标申报表's 预算情况 block (issue 16).
+  target_budgets: ['doc_id', 'unit_name', 'project_name', 'dimension', 'item', 'value', 'raw', 'line'],
 } as const satisfies Record<string, readonly string[]>
 
 export type DatasetTable = keyof typeof DATASET_COLUMNS
@@ -27,12 +29,13 @@ export interface Dataset {
   evaluations: EvaluationRow[]
   evaluation_fields: EvaluationFieldRow[]
   evaluation_indicators: EvaluationIndicatorRow[]
+  target_budgets: TargetBudgetRow[]
   narrative: NarrativeRow[]
   checks: CheckRow[]
 }
 
 export function emptyDataset(): Dataset {
-  return { documents: [], line_items: [], sangong: [], targets: [], evaluations: [], evaluation_fields: [], evaluation_indicators: [], narrative: [], checks: [] }
+  return { documents: [], line_items: [], sangong: [], targets: [], evaluations: [], evaluation_fields: [], evaluation_indicators: [], target_budgets: [], narrative: [], checks: [] }
 }
 
 /** Adds a parsed report's rows to a dataset (in place). */
@@ -44,6 +47,7 @@ export function addReport(ds: Dataset, r: ParsedReport): Dataset {
   ds.evaluations.push(...r.evaluations)
   ds.evaluation_fields.push(...r.evaluationFields)
   ds.evaluation_indicators.push(...r.evaluationIndicators)
+  ds.target_budgets.push(...r.targetBudgets)
   ds.narrative.push(...r.narrative)
   ds.checks.push(...r.checks)
   return ds

@@ -94,6 +94,25 @@ export interface TargetRow {
   line: number
 }
 
+/**
+ * One figure of the 预算情况 block of a 整体支出绩效目标申报表 (jincheng-2024 lines 1541–1553):
+ * the 合计 and its split by 资金来源 and by 资金方向.
+ */
+export interface TargetBudgetRow {
+  doc_id: string
+  unit_name: string
+  /** 整体支出. */
+  project_name: string
+  /** 资金来源 (按资金来源划分) or 资金方向 (按资金方向划分). */
+  dimension: '资金来源' | '资金方向'
+  /** The printed label without spaces and without 其中: (合计, 一般公共预算资金, 基本支出 …). */
+  item: string
+  /** Amount in 元. */
+  value: string
+  raw: string
+  line: number
+}
+
 export interface EvaluationRow {
   doc_id: string
   unit_name: string
@@ -210,6 +229,8 @@ export interface ParsedReport {
   lineItems: LineItemRow[]
   sangong: SangongRow[]
   targets: TargetRow[]
+  /** The 预算情况 block of the 整体支出绩效目标申报表. */
+  targetBudgets: TargetBudgetRow[]
   evaluations: EvaluationRow[]
   evaluationFields: EvaluationFieldRow[]
   evaluationIndicators: EvaluationIndicatorRow[]
