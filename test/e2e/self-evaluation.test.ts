@@ -50,6 +50,13 @@ describe('the Execution view: a 自评表 against its own analysis sentence', ()
     }
   })
 
+  it('cites 总分 and 等级 on the 总分 row (人才工作专项经费: line 696), the amounts on the 资金总额 row (685)', async () => {
+    const table = page.locator('[data-testid="evaluations"]')
+    await table.waitFor()
+    expect(await table.locator('button.fig[data-line="696"]').allInnerTexts()).toEqual(['100', '优'])
+    expect(await table.locator('button.fig[data-line="685"]').count()).toBeGreaterThan(0)
+  })
+
   it('lists the 108% of 人才工作专项经费 as a notice over 100%, against 年初预算', async () => {
     const row = page.locator('[data-testid="self-eval-notices"] tr[data-project="人才工作专项经费"][data-part="分析"]')
     await row.waitFor()
