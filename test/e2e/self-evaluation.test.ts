@@ -45,6 +45,8 @@ describe('the Execution view: a 自评表 against its own analysis sentence', ()
       await cite.waitFor()
       expect(await cite.getAttribute('data-line')).toBe(line)
       expect(await cite.locator('[data-testid="citation-context"]').innerText()).toContain(line === '909' ? '35.457' : '125.45')
+      // The figure as printed on that line: the table's cell in 万元, the sentence's amount with its unit.
+      expect(await cite.locator('[data-testid="citation-printed"]').innerText()).toBe(line === '909' ? '35.457万元' : '125.45万元')
       await page.click('[data-testid="citation-close"]')
       await cite.waitFor({ state: 'detached' })
     }
