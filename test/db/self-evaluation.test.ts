@@ -44,3 +44,15 @@ describe('rateNotices: rates over 100% or under 60%, with their denominator', ()
     ])
   })
 })
+
+describe('figuresOnLines: the 自评 figures a source line holds', () => {
+  it('lists the analysis sentence\'s figures on jincheng-2022-final.txt:922 and an indicator\'s 得分 on 920', async () => {
+    const { figuresOnLines } = await import('../../src/db/queries/source')
+    const f922 = await figuresOnLines(db, JC22, 922, 922)
+    expect(f922.filter((x) => x.table_name === 'evaluation_fields').map((x) => [x.what, x.value]).sort()).toEqual([
+      ['职业技能提升工程工作经费 分析 执行数', '1254500.00 元'], ['职业技能提升工程工作经费 分析 执行率', '13.9%'], ['职业技能提升工程工作经费 分析 预算数', '9000000.00 元'],
+    ])
+    const f920 = await figuresOnLines(db, JC22, 920, 920)
+    expect(f920.filter((x) => x.table_name === 'evaluation_indicators').map((x) => [x.what, x.value])).toEqual([['职业技能提升工程工作经费 技能人员满意度', '6.32']])
+  })
+})
