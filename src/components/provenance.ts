@@ -63,7 +63,8 @@ export function pickRow(rows: readonly CitableRow[], value: number | string | nu
   const ordered = [...rows].sort((a, b) => rank(a) - rank(b))
   if (kind === 'text') {
     const s = String(value)
-    return ordered.find((r) => 'level1' in r && r.target === s) ?? null
+    // A 指标值 of a target, or a 绩效自评 field printed as text (总分 "66.32", 等级 "中").
+    return ordered.find((r) => ('level1' in r && r.target === s) || ('field' in r && r.raw === s)) ?? null
   }
   const v = Number(value)
   if (!Number.isFinite(v)) return null

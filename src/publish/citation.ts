@@ -473,9 +473,11 @@ export function citationText(c: Citation, lang: Lang = 'zh'): string {
     }
     case 'evaluation_field': {
       const den = c.details.denominator
+      // "总分" on the 总分 row is one word, not "总分总分".
+      const label = c.rowLabel === c.measure ? c.measure : `${c.rowLabel}：${c.measure}`
       const what = zh
-        ? `“${rowName(c)}”项目${c.rowLabel}${c.measure}${figure}${den ? `（分母：${den}）` : ''}`
-        : `project “${rowName(c)}”, ${c.rowLabel} ${c.measure}: ${figure}${den ? ` (divided by the ${TERM_EN[den] ?? den})` : ''}`
+        ? `“${rowName(c)}”项目${label}${figure}${den ? `（分母：${den}）` : ''}`
+        : `project “${rowName(c)}”, ${label.replace('：', ' ')}: ${figure}${den ? ` (divided by the ${TERM_EN[den] ?? den})` : ''}`
       const quoted = c.quote ? (zh ? `，原文：${q(c.quote)}` : `, quoting “${c.quote}”`) : ''
       return zh ? `${head}${what}${quoted}${lineRef(c, lang)}` : `${head}${what}${quoted}${lineRef(c, lang)}`
     }

@@ -57,6 +57,13 @@ describe('the Execution view: a 自评表 against its own analysis sentence', ()
     await table.waitFor()
     expect(await table.locator('button.fig[data-line="696"]').allInnerTexts()).toEqual(['100', '优'])
     expect(await table.locator('button.fig[data-line="685"]').count()).toBeGreaterThan(0)
+    await table.locator('button.fig[data-line="696"]').first().click()
+    const cite = page.locator('[data-testid="citation"]')
+    await cite.waitFor()
+    expect(await cite.locator('[data-testid="citation-printed"]').innerText()).toBe('100')
+    expect(await cite.locator('[data-testid="citation-text"]').innerText()).toContain('“人才工作专项经费”项目总分100（原文第696行）')
+    await page.click('[data-testid="citation-close"]')
+    await cite.waitFor({ state: 'detached' })
   })
 
   it('lists the 108% of 人才工作专项经费 as a notice over 100%, against 年初预算', async () => {
