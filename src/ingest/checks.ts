@@ -280,7 +280,8 @@ function checkSangong(c: Checker, sangong: readonly SangongRow[], items: readonl
     const rows = sangong.filter((r) => r.figure === figure)
     for (const [total, partNames] of rules) {
       const t = rows.find((r) => r.category === total)
-      const parts = rows.filter((r) => partNames.includes(r.category))
+      // The table's own figures: a 0 the prose states beside an empty cell (sangong.ts) adds nothing to the sum.
+      const parts = rows.filter((r) => partNames.includes(r.category) && (r.line === t?.line || asItem(r)))
       const ti = t && asItem(t)
       if (!t || !ti || parts.length === 0) continue
       const partItems = parts.map((p) => asItem(p) ?? { ...ti, value: p.amount_yuan, line: p.line })
