@@ -63,12 +63,14 @@ export function pickRow(rows: readonly CitableRow[], value: number | string | nu
   const ordered = [...rows].sort((a, b) => rank(a) - rank(b))
   if (kind === 'text') {
     const s = String(value)
-    return ordered.find((r) => 'level1' in r && r.target === s) ?? null
+    // A 指标值 of a target, or a 绩效自评 field printed as text (总分 "66.32", 等级 "中").
+    return ordered.find((r) => ('level1' in r && r.target === s) || ('field' in r && r.raw === s)) ?? null
   }
   const v = Number(value)
   if (!Number.isFinite(v)) return null
   if (kind === 'pct') {
-    return ordered.find((r) => ('relation' in r && r.unit === '%' && near(r.value, v)) || ('executed_yuan' in r && near(r.rate_pct, v))) ?? null
+    return ordered.find((r) => ('relation' in r && r.unit === '%' && near(r.value, v)) || ('executed_yuan' in r && near(r.rate_pct, v))
+      || ('field' in r && r.unit === '%' && near(r.value, v))) ?? null
   }
   // 'change' values are differences: no row prints them.
   if (kind === 'change') return null
@@ -77,6 +79,8 @@ export function pickRow(rows: readonly CitableRow[], value: number | string | nu
     if ('category' in r) return near(r.amount_yuan, v)
     if ('relation' in r) return r.unit === '元' && r.relation === 'stated' && near(r.value, v)
     if ('executed_yuan' in r) return near(r.executed_yuan, v)
+    // A 绩效自评 field: a 资金 cell or a figure of the analysis sentence (evaluation_fields).
+    if ('field' in r) return r.unit === '元' && near(r.value, v)
     return false
   }) ?? null
 }

@@ -14,8 +14,12 @@ const TYPES: Partial<Record<DatasetTable, Record<string, string>>> = {
   targets: { total_yuan: 'DECIMAL(18,2)', period_total_yuan: 'DECIMAL(18,2)', line: 'INTEGER' },
   evaluations: {
     initial_yuan: 'DECIMAL(18,2)', budget_yuan: 'DECIMAL(18,2)', executed_yuan: 'DECIMAL(18,2)',
-    rate_pct: 'DECIMAL(9,2)', score: 'DECIMAL(9,2)', line: 'INTEGER',
+    rate_pct: 'DECIMAL(9,2)', score: 'DECIMAL(9,2)', line: 'INTEGER', score_line: 'INTEGER', grade_line: 'INTEGER',
   },
+  // 绩效自评 fields (issue 16): a value is an amount in 元, a rate, a score or a 等级, so it stays text; typed in the queries.
+  evaluation_fields: { line: 'INTEGER' },
+  evaluation_indicators: { weight: 'DECIMAL(9,2)', score: 'DECIMAL(9,2)', line: 'INTEGER' },
+  target_budgets: { value: 'DECIMAL(18,2)', line: 'INTEGER' },
   // A narrative value is an amount, a share or a count: four decimals keep all of them.
   narrative: { year: 'INTEGER', value: 'DECIMAL(20,4)', line: 'INTEGER' },
   // The review's findings (src/review): expected/actual stay text, they may be words as well as amounts.

@@ -337,6 +337,24 @@ export const zh = {
   review_counts: '审查',
   review_document_level: '全文',
   // end review
+  // self-evaluation (issue 16)
+  se_title: '项目绩效自评：自评表与其分析句',
+  se_intro: '每张绩效自评表的资金总额行与其“自评结果分析”中的金额、执行率逐项对照；不一致时两边并列，各自注明原文行号。执行率超过100%或低于60%列为提示，并写明分母。',
+  se_all_agree: '所有自评表与其分析句一致。',
+  se_table: '自评表',
+  se_sentence: '分析句',
+  se_prose: '文字说明',
+  se_line: '第{n}行',
+  se_said_executed: '实际执行',
+  se_no_denominator: '分母不明',
+  se_disagree: '不一致',
+  se_expected_actual: '预期 {expected}，实际 {actual}',
+  se_lines: '第{lines}行',
+  se_notices: '提示：执行率超过100%或低于60%',
+  se_where: '出处',
+  se_over_100: '超过100%',
+  se_under_60: '低于60%',
+  // end self-evaluation
 }
 
 export type MessageKey = keyof typeof zh
@@ -679,4 +697,22 @@ export const en: Record<MessageKey, string> = {
   review_counts: 'Review',
   review_document_level: 'whole document',
   // end review
+  // self-evaluation (issue 16)
+  se_title: 'Project self-evaluations: each table against its own analysis',
+  se_intro: 'The funding row of every self-evaluation table is held against the amounts and rate stated in its own analysis; where they disagree both sides are shown, each citing its source line. Rates over 100% or under 60% are listed as notices, with the budget they divide by.',
+  se_all_agree: 'Every self-evaluation table agrees with its analysis.',
+  se_table: 'Table',
+  se_sentence: 'Analysis sentence',
+  se_prose: 'Narrative',
+  se_line: 'line {n}',
+  se_said_executed: 'Executed (stated)',
+  se_no_denominator: 'denominator unknown',
+  se_disagree: 'disagrees',
+  se_expected_actual: 'expected {expected}, actual {actual}',
+  se_lines: 'lines {lines}',
+  se_notices: 'Notices: execution over 100% or under 60%',
+  se_where: 'Where',
+  se_over_100: 'over 100%',
+  se_under_60: 'under 60%',
+  // end self-evaluation
 }

@@ -57,5 +57,5 @@ export interface PreparedImport {
 }
 
 export function emptyRows(): ImportedRows {
-  return { documents: [], line_items: [], sangong: [], targets: [], evaluations: [], narrative: [], checks: [], findings: [] }
+  return { documents: [], line_items: [], sangong: [], targets: [], evaluations: [], evaluation_fields: [], evaluation_indicators: [], target_budgets: [], narrative: [], checks: [], findings: [] }
 }

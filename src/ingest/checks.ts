@@ -17,9 +17,11 @@
  *   difference within the prose's last digit `rounding`.
  */
 import { SANGONG_SUMS } from './vocabulary'
+import { checkSelfEvaluations } from './checks-evaluations'
 import { checkUnits } from './checks-units'
+import { checkTargetBudgets } from './targets-budget'
 import { abs, cmp, decimals, div, lastDigitUnit, parseNumber, shift, sub, sum, toYuan } from './decimal'
-import type { CheckRow, CheckStatus, DocumentRow, EvaluationRow, LineItemRow, NarrativeRow, SangongRow } from './types'
+import type { CheckRow, CheckStatus, DocumentRow, EvaluationFieldRow, EvaluationIndicatorRow, EvaluationRow, LineItemRow, NarrativeRow, SangongRow, TargetBudgetRow } from './types'
 
 export interface CheckInput {
   document: DocumentRow
@@ -27,6 +29,11 @@ export interface CheckInput {
   sangong: readonly SangongRow[]
   narrative: readonly NarrativeRow[]
   evaluations?: readonly EvaluationRow[]
+  /** 绩效自评 fields and indicator rows, for the 自评 checks (checks-evaluations.ts). */
+  evaluationFields?: readonly EvaluationFieldRow[]
+  evaluationIndicators?: readonly EvaluationIndicatorRow[]
+  /** The 整体支出绩效目标申报表's 预算情况 block (targets-budget.ts). */
+  targetBudgets?: readonly TargetBudgetRow[]
 }
 
 /** Leaf headers that name a total of the columns beside them. */
@@ -271,7 +278,8 @@ function checkSangong(c: Checker, sangong: readonly SangongRow[], items: readonl
     const rows = sangong.filter((r) => r.figure === figure)
     for (const [total, partNames] of rules) {
       const t = rows.find((r) => r.category === total)
-      const parts = rows.filter((r) => partNames.includes(r.category))
+      // The table's own figures: a 0 the prose states beside an empty cell (sangong.ts) adds nothing to the sum.
+      const parts = rows.filter((r) => partNames.includes(r.category) && (r.line === t?.line || asItem(r)))
       const ti = t && asItem(t)
       if (!t || !ti || parts.length === 0) continue
       const partItems = parts.map((p) => asItem(p) ?? { ...ti, value: p.amount_yuan, line: p.line })
@@ -397,7 +405,7 @@ function checkEvaluations(c: Checker, evaluations: readonly EvaluationRow[], nar
 
 /** The accounting identities of a document, each with pass / rounding / fail. */
 export function runChecks(input: CheckInput): CheckRow[] {
-  const { document: doc, lineItems, sangong, narrative, evaluations = [] } = input
+  const { document: doc, lineItems, sangong, narrative, evaluations = [], evaluationFields = [], evaluationIndicators = [], targetBudgets = [] } = input
   const c = new Checker(doc)
   checkTwoSided(c, lineItems)
   checkRowTotals(c, lineItems)
@@ -407,6 +415,8 @@ export function runChecks(input: CheckInput): CheckRow[] {
   checkSangong(c, sangong, lineItems)
   checkProse(c, narrative, lineItems, doc)
   checkEvaluations(c, evaluations, narrative, doc)
+  checkSelfEvaluations(c, evaluations, evaluationFields, evaluationIndicators)
+  checkTargetBudgets(c, targetBudgets)
   return c.rows
 }
 

@@ -14,6 +14,7 @@ import { parseNarrative } from './narrative'
 import { deriveSangong } from './sangong'
 import { parseTables } from './tables'
 import { parseTargets } from './targets'
+import { parseTargetBudgets } from './targets-budget'
 import type { ParsedReport, Problem } from './types'
 
 export type { IdentityHints } from './identity'
@@ -59,8 +60,12 @@ export function parseReport(text: string, hints: IdentityHints, options: ParseOp
   }
   const narrative = guarded(problems, 'narrative', () => parseNarrative(ctx))
   const targets = guarded(problems, 'targets', () => parseTargets(ctx))
-  const evaluations = guarded(problems, 'evaluations', () => parseEvaluations(ctx))
+  const targetBudgets = guarded(problems, 'targets', () => parseTargetBudgets(ctx, targets))
+  const selfEvaluation = guarded(problems, 'evaluations', () => [parseEvaluations(ctx)])[0] ?? { rows: [], fields: [], indicators: [] }
+  const evaluations = selfEvaluation.rows
+  const evaluationFields = selfEvaluation.fields
+  const evaluationIndicators = selfEvaluation.indicators
   const sangong = guarded(problems, 'sangong', () => deriveSangong(document, lineItems, narrative))
-  const checks = guarded(problems, 'checks', () => runChecks({ document, lineItems, sangong, narrative, evaluations }))
-  return { document, lineItems, sangong, targets, evaluations, narrative, checks, problems, tables }
+  const checks = guarded(problems, 'checks', () => runChecks({ document, lineItems, sangong, narrative, evaluations, evaluationFields, evaluationIndicators, targetBudgets }))
+  return { document, lineItems, sangong, targets, targetBudgets, evaluations, evaluationFields, evaluationIndicators, narrative, checks, problems, tables }
 }

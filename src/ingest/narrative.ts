@@ -275,8 +275,10 @@ export function parseNarrative(ctx: ParseContext): NarrativeRow[] {
           sectionStated.push(stated)
           firstStated ??= stated
         }
-        // "因公出国（境）费0万元，与上年预算数相同": the prior year's figure is the same.
-        const rest = /^[，,]?([^，。；,;]*)/.exec(s.slice(end))
+        // "因公出国（境）费0万元，与上年预算数相同": the prior year's figure is the same. A rate clause may
+        // stand between: "因公出国（境）费支出0.00元，完成全年预算的0.00%，与上年相同" (jincheng-2022-final line 574)
+        // says the 0.00元 was 0 the year before too — a prior-year 0 for the 三公 trend.
+        const rest = /^[，,]?(?:完成(?:年初|全年)?预算的?\d+(?:\.\d+)?[%％][，,])?([^，。；,;]*)/.exec(s.slice(end))
         const same = rest ? SAME_AS_LAST_YEAR.exec(rest[1]!) : null
         if (same && stated.unit !== '%') {
           push({ doc_id: doc.doc_id, subject: subjectText(scoped), year: same[2] ?? String(Number(year) - 1), value: stated.value, unit: stated.unit, relation: 'derived', quote: quoteAround(s, at, end + rest![0].length), line: lineAt(at) })

@@ -64,6 +64,17 @@ export function deriveSangong(doc: DocumentRow, items: readonly LineItemRow[], n
     if (category) push(figure, category, r.value, r.line)
   }
 
+  // A category the table leaves empty but the prose states as 0 is a figure, 0, cited at the prose
+  // ("因公出国（境）费支出0.00元", jincheng-2022 line 574, beside an empty F07 cell): 0 stated is a
+  // figure, empty is not. Only a 0: a nonzero prose figure beside an empty cell would be a contradiction.
+  if (rows.length > 0) {
+    const figure: Stage = doc.stage === '决算' ? '决算' : '预算'
+    for (const category of ORDER) {
+      const zero = narrative.find((n) => n.relation === 'stated' && n.subject === category && n.unit === '元' && n.year === doc.year && /^0(\.0+)?$/.test(n.value))
+      if (zero) push(figure, category, toYuan('0', '元'), zero.line)
+    }
+  }
+
   if (rows.length === 0) {
     const none = narrative.find((n) => n.subject === '三公经费' && /^0(\.0+)?$/.test(n.value) && /无.{0,2}三公/.test(n.quote))
     if (none) {

@@ -95,6 +95,25 @@ export interface TargetRow {
   line: number
 }
 
+/**
+ * One figure of the 预算情况 block of a 整体支出绩效目标申报表 (jincheng-2024 lines 1541–1553):
+ * the 合计 and its split by 资金来源 and by 资金方向.
+ */
+export interface TargetBudgetRow {
+  doc_id: string
+  unit_name: string
+  /** 整体支出. */
+  project_name: string
+  /** 资金来源 (按资金来源划分) or 资金方向 (按资金方向划分). */
+  dimension: '资金来源' | '资金方向'
+  /** The printed label without spaces and without 其中: (合计, 一般公共预算资金, 基本支出 …). */
+  item: string
+  /** Amount in 元. */
+  value: string
+  raw: string
+  line: number
+}
+
 export interface EvaluationRow {
   doc_id: string
   unit_name: string
@@ -105,6 +124,66 @@ export interface EvaluationRow {
   rate_pct: string
   score: string
   grade: string
+  line: number
+  /** Line of the 总分 row, where the total score stands (jincheng-2022 line 696), empty when none is printed. */
+  score_line: number | ''
+  /** Line where the 等级 stands (the 总分 row in the Shanxi template), empty when none is printed. */
+  grade_line: number | ''
+}
+
+/**
+ * One field of a 绩效自评, on its own line: a cell of the 资金 rows (资金总额 and the
+ * rows under it), the 总分 / 等级, or a figure stated in the 自评结果分析 sentence
+ * (part 分析: "该项目预算下达900万元, 实际执行125.45万元, 预算执行率为13.9%",
+ * jincheng-2022 line 922), or the 整体支出 narrative (part 文字).
+ */
+export interface EvaluationFieldRow {
+  doc_id: string
+  project_name: string
+  /** 表 (the 自评表's cells), 分析 (its analysis sentence), 文字 (the 整体支出 prose). */
+  part: '表' | '分析' | '文字'
+  /** The printed row label (资金总额, 市县区财政资金, 总分); empty for a sentence. */
+  row_label: string
+  /**
+   * 年初预算数/目标申报数, 年初预算数/预算编制数 (or 年初预算数 unsplit), 全年预算数, 全年执行数, 结余,
+   * 执行率, 得分, 总分, 等级 for the table; 预算数, 执行数, 执行率, 总分 for a sentence.
+   */
+  field: string
+  /** Amounts in 元; rates in %; scores in 分; the 等级 as printed. */
+  value: string
+  unit: string
+  /** As printed. */
+  raw: string
+  /**
+   * For a 执行率: what it divides by, 全年预算 (the table, as its 备注 4 says) or 年初预算; for a
+   * sentence, decided by which of the table's budgets the sentence's amount (or rate) matches; empty when neither.
+   * For a sentence's 预算数: which of the table's budgets (年初预算 / 全年预算) it equals, empty when neither.
+   */
+  denominator: string
+  /** The sentence a 分析 / 文字 figure stands in. */
+  quote: string
+  line: number
+}
+
+/** One indicator row of a 绩效自评表 (一级/二级/三级指标, 年初/调整后指标值, 实际完成值, 分值, 得分, 偏差原因). */
+export interface EvaluationIndicatorRow {
+  doc_id: string
+  project_name: string
+  level1: string
+  level2: string
+  level3: string
+  /** 年初指标值, as printed. */
+  initial_target: string
+  /** 调整后指标值, as printed. */
+  adjusted_target: string
+  /** 实际完成值, as printed. */
+  actual: string
+  /** 分值 (points available). */
+  weight: string
+  /** 得分 (points scored). */
+  score: string
+  /** 偏差原因分析及改进措施, as printed (a cell cut short in the source stays cut). */
+  deviation: string
   line: number
 }
 
@@ -181,7 +260,11 @@ export interface ParsedReport {
   lineItems: LineItemRow[]
   sangong: SangongRow[]
   targets: TargetRow[]
+  /** The 预算情况 block of the 整体支出绩效目标申报表. */
+  targetBudgets: TargetBudgetRow[]
   evaluations: EvaluationRow[]
+  evaluationFields: EvaluationFieldRow[]
+  evaluationIndicators: EvaluationIndicatorRow[]
   narrative: NarrativeRow[]
   checks: CheckRow[]
   problems: Problem[]

@@ -13,7 +13,7 @@ import { isWatermark, toLines } from '../ingest/lines'
 import { pageOfLine } from './pages'
 import { locateTables } from '../ingest/locate'
 import type {
-  DocumentRow, EvaluationRow, LineItemRow, LocatedTable, NarrativeRow, SangongRow, TableCode, TargetRow,
+  DocumentRow, EvaluationFieldRow, EvaluationRow, LineItemRow, LocatedTable, NarrativeRow, SangongRow, TableCode, TargetRow,
 } from '../ingest/types'
 import {
   APPENDIX_NAMES, SANGONG_TABLE, TABLE_NAMES, TABLE_NAMES_EN, tableNumber, tableNumberEn, tableShortRef,
@@ -24,7 +24,7 @@ export type Lang = 'zh' | 'en'
 /** The source text of a document: the whole text, or its lines (index 0 = line 1). */
 export type SourceText = string | readonly string[]
 
-export type CitationKind = 'line_item' | 'narrative' | 'sangong' | 'evaluation' | 'target'
+export type CitationKind = 'line_item' | 'narrative' | 'sangong' | 'evaluation' | 'evaluation_field' | 'target'
 
 /** A line of the source shown around the cited one. */
 export interface ContextLine {
@@ -325,6 +325,39 @@ export function citeEvaluation(row: EvaluationRow, doc: DocumentRow, source: Sou
   }
 }
 
+/**
+ * Citation of one 绩效自评 field (evaluation_fields): a 资金 cell, the 总分 / 等级, or a figure
+ * of the 自评结果分析 sentence with the sentence quoted (jincheng-2022 line 922 "实际执行125.45万元").
+ */
+export function citeEvaluationField(row: EvaluationFieldRow, doc: DocumentRow, source: SourceText): Citation {
+  const line = Number(row.line)
+  const text = lineText(source, line)
+  const amount = row.unit === '元'
+  // A cell's figures are tab-separated: search the line as printed, never with its spaces removed.
+  const found = amount ? findPrintedAmount(text, row.value, doc.unit) : text.includes(row.raw) ? { raw: row.raw, unit: row.unit === '分' ? '' : row.unit } : null
+  return {
+    ...empty(),
+    kind: 'evaluation_field',
+    ...docPart(doc),
+    line,
+    tableCode: '',
+    tableName: APPENDIX_NAMES.evaluation,
+    tableNumber: '',
+    projectName: row.project_name,
+    rowLabel: row.part === '表' ? row.row_label : row.part === '分析' ? '自评结果分析' : '文字说明',
+    measure: row.field,
+    printed: found?.raw ?? row.raw,
+    printedUnit: found?.unit ?? '',
+    printedFigure: found ? found.raw + found.unit : row.raw,
+    value: row.value,
+    valueUnit: row.unit,
+    quote: row.part === '表' ? '' : row.quote,
+    details: row.denominator && row.field === '执行率' ? { denominator: row.denominator } : {},
+    lineHoldsFigure: found !== null,
+    context: contextLines(source, line),
+  }
+}
+
 /** Citation of a 项目支出绩效目标表 indicator: the project, the indicator path and its 指标值 as printed. */
 export function citeTarget(row: TargetRow, doc: DocumentRow, source: SourceText): Citation {
   const line = Number(row.line)
@@ -362,6 +395,9 @@ function where(c: Citation, lang: Lang): string {
 }
 
 /** A derived amount in the document's printed unit, two decimals (as the prose prints its changes). */
+/** The denominators a 执行率 names, in English. */
+const TERM_EN: Record<string, string> = { 年初预算: 'initial budget', 全年预算: 'full-year budget' }
+
 function derivedFigure(c: Citation): string {
   if (c.valueUnit !== '元' || !/^-?\d+(\.\d+)?$/.test(c.value)) return c.value + c.valueUnit
   const unit = c.documentUnit === '万元' ? '万元' : '元'
@@ -434,6 +470,16 @@ export function citationText(c: Citation, lang: Lang = 'zh'): string {
       return zh
         ? `${head}“${rowName(c)}”项目全年执行数${figure}${rest ? '，' + rest : ''}${lineRef(c, lang)}`
         : `${head}project “${rowName(c)}”, executed ${figure}${rest ? ', ' + rest : ''}${lineRef(c, lang)}`
+    }
+    case 'evaluation_field': {
+      const den = c.details.denominator
+      // "总分" on the 总分 row is one word, not "总分总分".
+      const label = c.rowLabel === c.measure ? c.measure : `${c.rowLabel}：${c.measure}`
+      const what = zh
+        ? `“${rowName(c)}”项目${label}${figure}${den ? `（分母：${den}）` : ''}`
+        : `project “${rowName(c)}”, ${label.replace('：', ' ')}: ${figure}${den ? ` (divided by the ${TERM_EN[den] ?? den})` : ''}`
+      const quoted = c.quote ? (zh ? `，原文：${q(c.quote)}` : `, quoting “${c.quote}”`) : ''
+      return zh ? `${head}${what}${quoted}${lineRef(c, lang)}` : `${head}${what}${quoted}${lineRef(c, lang)}`
     }
     case 'target': {
       const period = c.measure === '年度指标' ? 'annual ' : c.measure === '实施期指标' ? 'implementation-period ' : ''
@@ -511,6 +557,7 @@ export function cite(row: CitableRow, doc: DocumentRow, source: SourceText): Cit
     : 'category' in row ? citeSangong(row, doc, source)
     : 'relation' in row ? citeNarrative(row, doc, source)
     : 'executed_yuan' in row ? citeEvaluation(row, doc, source)
+    : 'field' in row ? citeEvaluationField(row, doc, source)
     : citeTarget(row, doc, source)
   const page = pageOfLine(linesOf(source), c.line)
   return page ? { ...c, page } : c

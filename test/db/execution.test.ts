@@ -43,7 +43,7 @@ describe('statedRates: execution stated in the narrative, with its denominator',
 describe('evaluationRows: 项目支出绩效自评表', () => {
   it('reads 人才工作专项经费: 年初 90, 全年 97.2, 执行 97.2 万元 (jincheng-2022-final.txt:685)', async () => {
     const r = (await evaluationRows(db)).find((x) => x.project_name === '人才工作专项经费')!
-    expect(r).toMatchObject({ initial: 900000, budget: 972000, executed: 972000, rate_pct: 100, rate_vs_budget: 100, rate_vs_initial: 108, line: 685 })
+    expect(r).toMatchObject({ initial: 900000, budget: 972000, executed: 972000, rate_pct: 100, rate_vs_budget: 100, rate_vs_initial: 108, line: 685, score: 100, score_line: 696 })
   })
 
   it('holds the 13 project self-evaluations of the 2022 决算 (titles at lines 677–1123)', async () => {

@@ -337,13 +337,13 @@ describe('importing CSV', () => {
         void (async () => {
           const path = await d.path()
           downloads.push({ name: d.suggestedFilename(), text: readFileSync(path, 'utf8') })
-          if (downloads.length === 8) resolve()
+          if (downloads.length === 11) resolve()
         })()
       })
     })
     await page.click('[data-testid="export-all"]')
     await got
-    expect(downloads.map((d) => d.name).sort()).toEqual(['checks.csv', 'documents.csv', 'evaluations.csv', 'findings.csv', 'line_items.csv', 'narrative.csv', 'sangong.csv', 'targets.csv'])
+    expect(downloads.map((d) => d.name).sort()).toEqual(['checks.csv', 'documents.csv', 'evaluation_fields.csv', 'evaluation_indicators.csv', 'evaluations.csv', 'findings.csv', 'line_items.csv', 'narrative.csv', 'sangong.csv', 'target_budgets.csv', 'targets.csv'])
     const li = downloads.find((d) => d.name === 'line_items.csv')!.text
     expect(li.startsWith('\ufeffdoc_id,table_code,side,row_label,class_code,econ_code,unit_name,project_name,measure,value,unit,raw,line,row_kind\n')).toBe(true)
     expect(li).toContain('jinzhong-gbk,IMPORT,,教育支出,,,,,预算数,12345000.00,元,"1,234.5万",2,')

@@ -59,7 +59,7 @@ describe('mergeCsvFiles / exportDataset', () => {
   it('puts bundled and imported rows under one header per table', () => {
     const { imported } = importReportText(readFileSync('data/raw/gaoping-2026-budget.txt', 'utf8'), 'gaoping-copy.txt')
     const files = exportDataset({ documents: bundled('documents'), line_items: bundled('line_items') }, [rowsToCsvFiles(imported.rows)])
-    expect(files.map((f) => f.fileName)).toEqual(['documents.csv', 'line_items.csv', 'sangong.csv', 'targets.csv', 'evaluations.csv', 'narrative.csv', 'checks.csv', 'findings.csv'])
+    expect(files.map((f) => f.fileName)).toEqual(['documents.csv', 'line_items.csv', 'sangong.csv', 'targets.csv', 'evaluations.csv', 'narrative.csv', 'checks.csv', 'evaluation_fields.csv', 'evaluation_indicators.csv', 'target_budgets.csv', 'findings.csv'])
     const docs = files.find((f) => f.fileName === 'documents.csv')!.text
     expect(documentsOf(docs)).toEqual(['changzhi-2026-budget', 'gaoping-2026-budget', 'jincheng-2022-final', 'jincheng-2024-budget', 'gaoping-copy'])
     const items = ok(parseCsvImport(files.find((f) => f.fileName === 'line_items.csv')!.text, 'line_items.csv')).lineItems

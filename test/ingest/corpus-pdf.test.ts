@@ -71,10 +71,19 @@ for (const [how, parse] of SOURCES) {
         ['合计', '1.00', '10000.00'],
         ['公务接待费', '1.00', '10000.00'],
       ])
+      // The table leaves 因公出国 and 公务用车 empty; the prose states each as 0万元 ("因公出国（境）费0万元，
+      // 与2024年预算持平"): 0 stated is a figure (issue 16), cited at the prose line, not at the table's.
       expect(r.sangong.map((s) => [s.figure, s.category, s.amount_yuan])).toEqual([
         ['预算', '合计', '10000.00'],
+        ['预算', '因公出国（境）费', '0.00'],
+        ['预算', '公务用车购置及运行费', '0.00'],
+        ['预算', '公务用车购置费', '0.00'],
+        ['预算', '公务用车运行维护费', '0.00'],
         ['预算', '公务接待费', '10000.00'],
       ])
+      const table = r.sangong.find((s) => s.category === '合计')!.line
+      for (const s of r.sangong.filter((x) => x.amount_yuan === '0.00')) expect(r.text.split('\n')[s.line - 1], s.category).toMatch(/0万元/)
+      expect(r.sangong.filter((x) => x.amount_yuan === '0.00').every((x) => x.line !== table)).toBe(true)
     })
     it('reads 机关运行经费 171.01 万元, printed in the 三公 table, as B11’s total, and the prose agrees', () => {
       expect(one(r, 'B11', '机关运行经费', '合计')).toMatchObject({ value: '1710100.00', raw: '171.01', row_kind: '合计' })

@@ -75,11 +75,13 @@ describe('parseEvaluations — jincheng-2022-final.txt', () => {
       score: '85',
       grade: '',
       line: 642,
+      score_line: 642,
+      grade_line: '',
     })
   })
 
-  it('reports no problem reading the tables', () => {
-    expect(report.problems.filter((p) => p.where === 'evaluations')).toEqual([])
+  it('reports one problem reading the tables: line 1060 prints 8 figures under 7 columns (its 资金总额 row, line 1059, is read)', () => {
+    expect(report.problems.filter((p) => p.where === 'evaluations').map((p) => [p.severity, p.line])).toEqual([['warning', 1060]])
   })
 })
 

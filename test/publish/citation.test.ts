@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { toYuan } from '../../src/ingest/decimal'
 import {
-  cite, citationText, citeEvaluation, citeLineItem, citeNarrative, citeSangong, citeTarget, contextLines, sourceLine, usesOf,
+  cite, citationText, citeEvaluation, citeEvaluationField, citeLineItem, citeNarrative, citeSangong, citeTarget, contextLines, sourceLine, usesOf,
 } from '../../src/publish/citation'
 import { TABLE_NAMES, tableNumber } from '../../src/publish/templates'
-import { doc, documents, evaluations, lineItems, narrative, only, raw, rawLine, sangong, targets } from './dataset'
+import { doc, documents, evaluationFields, evaluations, lineItems, narrative, only, raw, rawLine, sangong, targets } from './dataset'
 
 const CZ = 'changzhi-2026-budget'
 const JC24 = 'jincheng-2024-budget'
@@ -238,5 +238,29 @@ describe('sourceLine', () => {
     expect(sourceLine([doc(JC22), cz], usesOf(rows, documents))).toBe(
       '来源：晋城市人力资源和社会保障局2022年单位决算公开，公开07表；长治市人力资源和社会保障局2026年部门预算公开，表10',
     )
+  })
+})
+
+describe('citeEvaluationField (issue 16)', () => {
+  const field = (line: number, name: string) => evaluationFields.find((f) => f.doc_id === JC22 && f.line === line && f.field === name)!
+
+  it('cites the analysis sentence\'s 实际执行125.45万元 on line 922, quoting the sentence', () => {
+    const c = citeEvaluationField(field(922, '执行数'), doc(JC22), raw(JC22))
+    expect(c).toMatchObject({ kind: 'evaluation_field', printed: '125.45', printedUnit: '万元', value: '1254500.00', line: 922, lineHoldsFigure: true })
+    expect(citationText(c)).toMatch(/^来源：晋城市人力资源和社会保障局2022年单位决算公开，《项目支出绩效自评表》，“职业技能提升工程工作经费”项目自评结果分析：执行数125\.45万元，原文：“.*实际执行125\.45万元.*”（原文第922行）$/)
+  })
+
+  it('names the 108%\'s denominator (年初预算, line 697) and the table cell\'s (全年预算, line 685)', () => {
+    expect(citationText(citeEvaluationField(field(697, '执行率'), doc(JC22), raw(JC22)))).toContain('自评结果分析：执行率108%（分母：年初预算）')
+    const cell = citeEvaluationField(evaluationFields.find((f) => f.doc_id === JC22 && f.line === 685 && f.field === '执行率')!, doc(JC22), raw(JC22))
+    expect(citationText(cell, 'en')).toContain('资金总额 执行率: 100% (divided by the full-year budget)')
+  })
+
+  it('cites 总分 on the 总分 row once (jincheng-2022 line 921: 66.32)', () => {
+    expect(citationText(citeEvaluationField(field(921, '总分'), doc(JC22), raw(JC22)))).toMatch(/“职业技能提升工程工作经费”项目总分66\.32（原文第921行）$/)
+  })
+
+  it('is what cite() makes of an evaluation_fields row', () => {
+    expect(cite(field(922, '执行数'), doc(JC22), raw(JC22)).kind).toBe('evaluation_field')
   })
 })

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import Papa from 'papaparse'
 import type {
-  CheckRow, DocumentRow, EvaluationRow, LineItemRow, NarrativeRow, SangongRow, TargetRow,
+  CheckRow, DocumentRow, EvaluationFieldRow, EvaluationRow, LineItemRow, NarrativeRow, SangongRow, TargetRow,
 } from '../../src/ingest/types'
 
 function read<T>(table: string): T[] {
@@ -16,6 +16,7 @@ export const lineItems = read<LineItemRow>('line_items')
 export const sangong = read<SangongRow>('sangong')
 export const narrative = read<NarrativeRow>('narrative')
 export const evaluations = read<EvaluationRow>('evaluations')
+export const evaluationFields = read<EvaluationFieldRow>('evaluation_fields')
 export const targets = read<TargetRow>('targets')
 export const checks = read<CheckRow>('checks')
 

@@ -21,8 +21,24 @@ describe('error findings of the bundled reports (data/raw) are the known real de
     expect(byDoc('changzhi-2026-budget')).toEqual(['CHK-PROSE@629', 'LOGIC-CHANGE@629'])
     expect(byDoc('gaoping-2026-budget')).toEqual([])
     // 晋城 2022 决算 line 550: 社会保障和就业支出 6,144.37 in the prose vs 6,151.87 in F05; line 685: 自评 amount 4,580.26 vs the 自评表's 4,615.26.
-    expect(byDoc('jincheng-2022-final')).toEqual(['CHK-PROSE@550', 'CHK-SELFEVAL@685'])
+    // Line 922: 职业技能提升工程工作经费's sentence says 执行125.45万元, 执行率13.9%, its table (909–921) 35.457万元 (3.9%).
+    // Line 1071: 建国前老工人津贴补贴's sentence says 执行率95%, its table (1059) prints 0 (the sentence explains why).
+    expect(byDoc('jincheng-2022-final')).toEqual(['CHK-PROSE@550', 'CHK-SELFEVAL@1071', 'CHK-SELFEVAL@685', 'CHK-SELFEVAL@922', 'CHK-SELFEVAL@922'])
     expect(byDoc('jincheng-2024-budget')).toEqual([])
+  })
+})
+
+describe('the 绩效自评 contradictions as findings (issue 16)', () => {
+  it('职业技能提升工程工作经费: an error naming its table (909) and its sentence (922)', async () => {
+    const { dataset } = await ingestDir(join(import.meta.dirname, '..', '..', 'data', 'raw'))
+    const found = dataset.findings.filter((f) => f.doc_id === 'jincheng-2022-final' && f.row_label.includes('职业技能提升工程工作经费'))
+    expect(found.map((f) => [f.severity, f.rule, f.line])).toEqual([['error', 'CHK-SELFEVAL', 922], ['error', 'CHK-SELFEVAL', 922]])
+    for (const f of found) {
+      expect(f.message).toContain('涉及第 909、922 行')
+      expect(f.message_en).toContain('lines 909, 922')
+    }
+    // What is compared: the table's 35.457万元 executed against the sentence's 125.45万元.
+    expect(found.map((f) => [f.expected, f.actual])).toContainEqual(['354570.00', '1254500.00'])
   })
 })
 

@@ -69,6 +69,8 @@ export interface EvaluationRow {
   score: number | null
   grade: string
   line: number
+  /** Line of the 总分 row, where score and grade stand (jincheng-2022 line 696, not the 资金总额 row's 685). */
+  score_line: number | null
 }
 
 export const EVALUATIONS_SQL = `SELECT doc_id, unit_name, project_name,
@@ -76,7 +78,7 @@ export const EVALUATIONS_SQL = `SELECT doc_id, unit_name, project_name,
   rate_pct::DOUBLE AS rate_pct,
   CASE WHEN budget_yuan <> 0 THEN round(executed_yuan * 100 / budget_yuan, 2)::DOUBLE END AS rate_vs_budget,
   CASE WHEN initial_yuan <> 0 THEN round(executed_yuan * 100 / initial_yuan, 2)::DOUBLE END AS rate_vs_initial,
-  score::DOUBLE AS score, grade, line
+  score::DOUBLE AS score, grade, line, score_line
 FROM evaluations ORDER BY doc_id, line`
 
 export function evaluationRows(db: Db): Promise<EvaluationRow[]> {

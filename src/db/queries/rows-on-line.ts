@@ -1,15 +1,15 @@
 /** Provenance: the dataset rows of every kind that stand on one line of a document. */
-import type { EvaluationRow, LineItemRow, NarrativeRow, SangongRow, TargetRow } from '../../ingest/types'
+import type { EvaluationFieldRow, EvaluationRow, LineItemRow, NarrativeRow, SangongRow, TargetRow } from '../../ingest/types'
 import { ident } from '../sql'
 import type { Db } from '../types'
 import { asText } from './text-rows'
 
 /** The tables whose rows carry a printed figure and its line (the ones a citation can name). */
-export const CITABLE_TABLES = ['line_items', 'sangong', 'narrative', 'evaluations', 'targets'] as const
+export const CITABLE_TABLES = ['line_items', 'sangong', 'narrative', 'evaluations', 'targets', 'evaluation_fields'] as const
 export type CitableTable = (typeof CITABLE_TABLES)[number]
 
 /** A dataset row a citation can name: it carries a printed figure and its line. */
-export type CitableRow = LineItemRow | SangongRow | NarrativeRow | EvaluationRow | TargetRow
+export type CitableRow = LineItemRow | SangongRow | NarrativeRow | EvaluationRow | TargetRow | EvaluationFieldRow
 
 /** One table's rows on a line; the table name goes through the allowlist, the document and line are bound. */
 export const ROWS_ON_LINE_SQL = (table: CitableTable) =>

@@ -39,8 +39,9 @@ export function failedChecks(checks: readonly CheckRow[], narrative: readonly Na
     const found: Draft[] = [{
       rule: checkRule(c.check), severity: 'error' as const, table_code: table, row_label: c.check,
       line, expected: c.expected, actual: c.actual, quote: sentence,
-      message: `核对未通过：${c.check}（应为 ${c.expected}，实为 ${c.actual}，差 ${c.diff}）`,
-      message_en: `Check failed: ${c.check} (expected ${c.expected}, found ${c.actual}, difference ${c.diff})`,
+      // A finding cites one line; the message names every line the check compared (a 自评表 and its sentence: 909, 922).
+      message: `核对未通过：${c.check}（应为 ${c.expected}，实为 ${c.actual}，差 ${c.diff}）${lines.length > 1 ? `；涉及第 ${lines.join('、')} 行` : ''}`,
+      message_en: `Check failed: ${c.check} (expected ${c.expected}, found ${c.actual}, difference ${c.diff})${lines.length > 1 ? `; lines ${lines.join(', ')}` : ''}`,
     }]
     // Exactly 10,000 times apart: not a wrong figure but a unit (元 / 万元) that contradicts it.
     if (tenThousandApart(c.expected, c.actual)) found.push(unitContradiction(table, c.expected, c.actual, line, lines[0] ?? line))
