@@ -35,11 +35,15 @@ export function readIndicators(ctx: ParseContext, lines: readonly SourceLine[], 
     for (let i = cells.length - 2; i >= 0; i--) {
       if (parseNumber(cells[i]!) !== null && parseNumber(cells[i + 1]!) !== null) { p = i; break }
     }
-    if (p < 6) {
+    // Tab text keeps every cell, so the three levels and three targets stand before 分值. Text split on
+    // spaces drops empty cells (a merged 一级/二级 prints on its first row only): there the cells before
+    // 分值 are taken from the right — three targets, then 三级, 二级, 一级 as far as they go.
+    const spaced = ctx.style === 'pdftotext'
+    if (p < (spaced ? 4 : 6)) {
       ctx.problems.push({ severity: 'warning', where: 'evaluations', line: line.no, message: `绩效自评表“${project}”的指标行找不到分值和得分，未读` })
       continue
     }
-    let [l1, l2] = [cells[p - 6] ?? '', cells[p - 5] ?? '']
+    let [l1, l2] = [p >= 6 ? cells[p - 6] ?? '' : '', p >= 5 ? cells[p - 5] ?? '' : '']
     const l3 = cells[p - 4] ?? ''
     if (l1 && !LEVEL1.test(l1) && !l2) [l1, l2] = ['', l1]
     if (l1) { level1 = l1; level2 = '' }

@@ -79,6 +79,12 @@ function everything(r: ParsedReport): Record<string, string[]> {
     sangong: keys(r.sangong),
     targets: keys(r.targets),
     evaluations: keys(r.evaluations),
+    evaluationFields: keys(r.evaluationFields),
+    // Indicator rows by their line, 分值 and 得分 (what the 总分 check adds up). Their texts are not compared:
+    // split on spaces, a row with an empty 年初指标值 ("成本指标  成本指标  [ ]  未填报 …") cannot tell which
+    // cell is missing, and 7 rows of this report place their targets one cell off (issue 16's reader).
+    evaluationIndicators: keys(r.evaluationIndicators.map((x) => ({ project: x.project_name, line: x.line, weight: x.weight, score: x.score }))),
+    targetBudgets: keys(r.targetBudgets),
     narrative: keys(r.narrative),
     checks: keys(r.checks),
     problems: keys(r.problems),
