@@ -17,6 +17,17 @@ export function download(filename: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
+/**
+ * Saves several files one after another. Chromium drops downloads beyond ten
+ * a second from one page (the dataset is eleven CSVs), so they are paced.
+ */
+export async function downloadEach(files: ReadonlyArray<{ fileName: string; blob: Blob }>, gapMs = 150): Promise<void> {
+  for (const [i, f] of files.entries()) {
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, gapMs))
+    download(f.fileName, f.blob)
+  }
+}
+
 /** Text as a blob (CSV: 'text/csv;charset=utf-8', SVG: 'image/svg+xml;charset=utf-8'). */
 export function textBlob(text: string, type: string): Blob {
   return new Blob([text], { type })

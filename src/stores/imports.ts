@@ -9,7 +9,7 @@
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { download, textBlob } from '../publish/download'
+import { downloadEach, textBlob } from '../publish/download'
 import { DATASET_FILES } from '../db/datasetFiles'
 import { getDb, reloadDataset, restoreReport, type ImportFiles, type RestoreReport } from '../db/client'
 import { documentRows } from '../db/queries/overview'
@@ -331,7 +331,7 @@ export const useImportsStore = defineStore('imports', () => {
     try {
       const stored = await loadAllImports()
       // With the BOM Excel needs to read UTF-8.
-      for (const f of exportDataset(DATASET_FILES, stored.map((s) => s.files), { bom: true })) download(f.fileName, textBlob(f.text, 'text/csv;charset=utf-8'))
+      await downloadEach(exportDataset(DATASET_FILES, stored.map((s) => s.files), { bom: true }).map((f) => ({ fileName: f.fileName, blob: textBlob(f.text, 'text/csv;charset=utf-8') })))
     } catch (e) {
       fail(e)
     }
