@@ -17,11 +17,12 @@
  *   difference within the prose's last digit `rounding`.
  */
 import { SANGONG_SUMS } from './vocabulary'
+import { Checker, labelIs, pick, tolerance, totalRow, TOTAL_LEAF, type Pick } from './checks-core'
+import { checkEvaluations, checkProse } from './checks-prose'
 import { checkSelfEvaluations } from './checks-evaluations'
 import { checkUnits } from './checks-units'
 import { checkTargetBudgets } from './targets-budget'
-import { abs, cmp, decimals, div, lastDigitUnit, parseNumber, shift, sub, sum, toYuan } from './decimal'
-import type { CheckRow, CheckStatus, DocumentRow, EvaluationFieldRow, EvaluationIndicatorRow, EvaluationRow, LineItemRow, NarrativeRow, SangongRow, TargetBudgetRow } from './types'
+import type { CheckRow, DocumentRow, EvaluationFieldRow, EvaluationIndicatorRow, EvaluationRow, LineItemRow, NarrativeRow, SangongRow, TargetBudgetRow } from './types'
 
 export interface CheckInput {
   document: DocumentRow
@@ -34,63 +35,6 @@ export interface CheckInput {
   evaluationIndicators?: readonly EvaluationIndicatorRow[]
   /** The 整体支出绩效目标申报表's 预算情况 block (targets-budget.ts). */
   targetBudgets?: readonly TargetBudgetRow[]
-}
-
-/** Leaf headers that name a total of the columns beside them. */
-const TOTAL_LEAF = /^(合计|小计|本年收入合计|本年支出合计)$/
-
-/** One unit of the last printed digit of a table figure, in 元. */
-function tolerance(item: LineItemRow, doc: DocumentRow): string {
-  if (item.unit !== '元' || !doc.unit) return '0'
-  // A table may print another unit than the report (the national 三公 table in 万元 inside a 元 report).
-  const printed = parseNumber(item.raw)
-  const unit = printed && cmp(printed, '0') !== 0 && cmp(toYuan(printed, '万元'), item.value) === 0 ? '万元' : doc.unit
-  return toYuan(lastDigitUnit(item.raw.replace(/,/g, '')), unit)
-}
-
-function status(diff: string, tol: string): CheckStatus {
-  if (cmp(diff, '0') === 0) return 'pass'
-  return cmp(abs(diff), tol) <= 0 ? 'rounding' : 'fail'
-}
-
-function lineList(lines: readonly number[]): string {
-  return [...new Set(lines)].sort((a, b) => a - b).join(';')
-}
-
-/** Collects check rows; exported for the checks kept in their own files (checks-units.ts). */
-export class Checker {
-  readonly rows: CheckRow[] = []
-  constructor(readonly doc: DocumentRow) {}
-
-  /** total = Σ parts (parts that are empty cells are simply absent). */
-  sum(name: string, total: LineItemRow, parts: readonly LineItemRow[]): void {
-    if (parts.length === 0) return
-    const actual = sum(parts.map((p) => p.value))
-    const diff = sub(actual, total.value)
-    this.rows.push({
-      doc_id: this.doc.doc_id,
-      check: name,
-      expected: total.value,
-      actual,
-      diff,
-      status: status(diff, tolerance(total, this.doc)),
-      lines: lineList([total.line, ...parts.map((p) => p.line)]),
-    })
-  }
-
-  /** The same figure printed twice; `tol` is how far apart rounding can put them. */
-  same(name: string, expected: { value: string; line: number }, actual: { value: string; line: number }, tol: string): void {
-    const diff = sub(actual.value, expected.value)
-    this.rows.push({
-      doc_id: this.doc.doc_id,
-      check: name,
-      expected: expected.value,
-      actual: actual.value,
-      diff,
-      status: status(diff, tol),
-      lines: lineList([expected.line, actual.line]),
-    })
-  }
 }
 
 /** Items of one printed row: same table, side, labels and line. */
@@ -222,14 +166,6 @@ function checkTwoSided(c: Checker, items: readonly LineItemRow[]): void {
   }
 }
 
-/** First item matching a predicate. */
-type Pick = (items: readonly LineItemRow[]) => LineItemRow | undefined
-
-const pick = (table: string, measure: RegExp, row: (i: LineItemRow) => boolean, side = ''): Pick =>
-  (items) => items.find((i) => i.table_code === table && i.side === side && measure.test(i.measure) && row(i))
-
-const labelIs = (re: RegExp) => (i: LineItemRow) => re.test(i.row_label)
-const totalRow = (i: LineItemRow) => i.row_kind === '合计' && !i.class_code && /^合计$/.test(i.row_label)
 
 /** The same figure in two tables (B01/B02/B03/B05, F01/F02/F03/F04/F05). */
 const CROSS: ReadonlyArray<[string, Pick, Pick]> = [
@@ -288,120 +224,7 @@ function checkSangong(c: Checker, sangong: readonly SangongRow[], items: readonl
   }
 }
 
-/**
- * Prose against tables: a total stated in the narrative against the table
- * figure it restates. Each entry: the narrative subject (narrative-subjects.ts
- * names them in the template's words) and where a budget / a final account
- * prints the same figure.
- */
-const PROSE: ReadonlyArray<[RegExp, Pick, Pick]> = [
-  [/^收入总计$/, pick('B01', /^预算数$/, labelIs(/^收入总计$/), '收入'), pick('F01', /^决算数$/, labelIs(/^总计$/), '收入')],
-  [/^支出总计$/, pick('B01', /^合计$/, labelIs(/^支出总计$/), '支出'), pick('F01', /^决算数$/, labelIs(/^总计$/), '支出')],
-  [/^本年收入$/, pick('B01', /^预算数$/, labelIs(/^本年收入合计$/), '收入'), pick('F01', /^决算数$/, labelIs(/^本年收入合计$/), '收入')],
-  [/^本年支出$/, pick('B01', /^合计$/, labelIs(/^本年支出合计$/), '支出'), pick('F01', /^决算数$/, labelIs(/^本年支出合计$/), '支出')],
-  [/^上年结转$/, pick('B01', /^预算数$/, labelIs(/^上年结转$/), '收入'), () => undefined],
-  // 基本支出 / 项目支出 of all expenditure (B03/F03, including 上年结转) …
-  [/^基本支出$/, pick('B03', /^基本支出$/, totalRow), pick('F03', /^基本支出$/, totalRow)],
-  [/^项目支出$/, pick('B03', /^项目支出$/, totalRow), pick('F03', /^项目支出$/, totalRow)],
-  // … and of the 一般公共预算 (B05/F05).
-  [/^一般公共预算当年支出$/, pick('B05', /^合计$/, totalRow), pick('F05', /^小计$/, totalRow)],
-  [/^一般公共预算基本支出$/, pick('B05', /^基本支出$/, totalRow), pick('F05', /^基本支出$/, totalRow)],
-  [/^财政拨款支出$/, pick('B04', /^小计$/, labelIs(/^本年支出合计$/), '支出'), pick('F05', /^小计$/, totalRow)],
-  [/^人员经费$/, pick('B06', /^人员经费$/, totalRow), (items) => items.find((i) => i.table_code === 'F06' && i.row_label === '人员经费合计' && /基本支出$|^人员经费\/决算数$/.test(i.measure))],
-  [/^公用经费$/, pick('B06', /^公用经费$/, totalRow), (items) => items.find((i) => i.table_code === 'F06' && i.row_label === '公用经费合计' && /基本支出$|^公用经费\/决算数$/.test(i.measure))],
-  [/^机关运行经费$/, pick('B11', /^合计$/, (i) => i.row_kind === '合计'), (items) => items.find((i) => i.table_code === 'F10' && /行政单位/.test(i.row_label))],
-  [/^三公经费$/, pick('B10', /^合计$/, labelIs(/^合计$/)), pick('F07', /^决算数\/合计$/, () => true)],
-  [/^三公经费预算$/, () => undefined, pick('F07', /^预算数\/合计$/, () => true)],
-]
-
-/** The printed figure in a quote that gives `value` 元, and its unit: tells the precision the prose printed. */
-function printedInQuote(quote: string, value: string): { number: string; unit: string } | null {
-  for (const m of quote.matchAll(/(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)/g)) {
-    const number = m[1]!.replace(/,/g, '')
-    if (cmp(toYuan(number, m[2]!), value) === 0) return { number, unit: m[2]! }
-  }
-  return null
-}
-
-function proseAgainst(c: Checker, n: NarrativeRow, t: LineItemRow, doc: DocumentRow): void {
-  // Same precision → exact; the prose in a coarser unit → within its last digit.
-  const printed = printedInQuote(n.quote, n.value)
-  const proseUnit = printed ? toYuan(lastDigitUnit(printed.number), printed.unit) : '0'
-  const tol = cmp(proseUnit, tolerance(t, doc)) > 0 ? proseUnit : '0'
-  c.same(`文字说明（第${n.line}行）${n.subject} = ${t.table_code} ${[t.class_code, t.row_label].filter(Boolean).join(' ')} ${t.measure}`, { value: t.value, line: t.line }, { value: n.value, line: n.line }, tol)
-}
-
-function checkProse(c: Checker, narrative: readonly NarrativeRow[], items: readonly LineItemRow[], doc: DocumentRow): void {
-  const stated = narrative.filter((n) => n.relation === 'stated' && n.year === doc.year)
-  const isFinal = doc.stage === '决算'
-  for (const n of stated.filter((s) => s.unit === '元')) {
-    const entry = PROSE.find(([re]) => re.test(n.subject))
-    if (entry) {
-      const t = (isFinal ? entry[2] : entry[1])(items)
-      if (t) proseAgainst(c, n, t, doc)
-      continue
-    }
-    // A 类 named in the prose (一般公共预算当年支出 by 类, 财政拨款支出决算 by 类) against B05 / F05.
-    const category = items.find((i) => i.table_code === (isFinal ? 'F05' : 'B05') && i.class_code.length === 3 && i.row_label === n.subject && /^(合计|小计)$/.test(i.measure))
-    if (category) proseAgainst(c, n, category, doc)
-  }
-  // A rate stated with its two figures (完成年初预算的119.09%): the rate against the figures beside it.
-  for (const rate of stated.filter((r) => r.unit === '%')) {
-    const m = /^(.*)完成(年初|全年)预算$/.exec(rate.subject)
-    if (!m) continue
-    const onLine = stated.filter((r) => r.line === rate.line && r.unit === '元')
-    const executed = onLine.find((r) => r.subject === m[1])
-    const budget = onLine.find((r) => r.subject === `${m[1]}${m[2]}预算` || r.subject === `${m[1]}预算`)
-    if (!executed || !budget || cmp(budget.value, '0') === 0) continue
-    const printedDecimals = decimals(rate.value)
-    c.same(
-      `文字说明 ${rate.subject} = ${executed.subject} ÷ ${budget.subject}`,
-      { value: rate.value, line: rate.line },
-      { value: pctOf(executed.value, budget.value, printedDecimals), line: executed.line },
-      lastDigitUnit(rate.value),
-    )
-  }
-}
-
-/** a as a percentage of b, to the decimals the report printed the rate with. */
-function pctOf(a: string, b: string, scale: number): string {
-  return div(shift(a, 2), b, scale)
-}
-
-/**
- * 绩效自评表: each table's 执行率 against its own 执行数 ÷ 全年预算数, and the
- * prose summary (how many projects were evaluated, with what grades, for how
- * much money) against the tables.
- */
-function checkEvaluations(c: Checker, evaluations: readonly EvaluationRow[], narrative: readonly NarrativeRow[], doc: DocumentRow): void {
-  const projects = evaluations.filter((e) => e.project_name !== '整体支出')
-  for (const e of evaluations) {
-    if (!e.rate_pct || !e.budget_yuan || !e.executed_yuan || cmp(e.budget_yuan, '0') === 0) continue
-    c.same(
-      `绩效自评 ${e.project_name}：执行率 = 全年执行数 ÷ 全年预算数`,
-      { value: e.rate_pct, line: e.line },
-      { value: pctOf(e.executed_yuan, e.budget_yuan, decimals(e.rate_pct)), line: e.line },
-      lastDigitUnit(e.rate_pct),
-    )
-  }
-  if (projects.length === 0) return
-  const stated = narrative.filter((n) => n.relation === 'stated' && n.year === doc.year && /二级项目绩效自评/.test(n.subject))
-  const count = stated.find((n) => /自评个数$/.test(n.subject))
-  if (count) {
-    c.same(`文字说明 ${count.subject} = 自评表张数`, { value: count.value, line: count.line }, { value: String(projects.length), line: projects[0]!.line }, '0')
-  }
-  for (const n of stated) {
-    const grade = /自评等级为“(.)”的项目数$/.exec(n.subject)
-    if (!grade) continue
-    const graded = projects.filter((e) => e.grade === grade[1])
-    c.same(`文字说明 ${n.subject} = 自评表中等级为${grade[1]}的张数`, { value: n.value, line: n.line }, { value: String(graded.length), line: graded[0]?.line ?? n.line }, '0')
-  }
-  const amount = stated.find((n) => /自评金额$/.test(n.subject) && n.unit === '元')
-  const initial = projects.filter((e) => e.initial_yuan)
-  if (amount && initial.length > 0) {
-    c.same(`文字说明 ${amount.subject} = 自评表年初预算数之和`, { value: amount.value, line: amount.line }, { value: sum(initial.map((e) => e.initial_yuan)), line: initial[0]!.line }, '0')
-  }
-}
+export { Checker } from './checks-core'
 
 /** The accounting identities of a document, each with pass / rounding / fail. */
 export function runChecks(input: CheckInput): CheckRow[] {
