@@ -16,7 +16,7 @@
  *   the prose prints a coarser unit (万元 against a table in 元) is a
  *   difference within the prose's last digit `rounding`.
  */
-import { SANGONG_SUMS } from './vocabulary'
+import { SANGONG_SUMS, STAGES } from './vocabulary'
 import { Checker, labelIs, pick, tolerance, totalRow, TOTAL_LEAF, type Pick } from './checks-core'
 import { checkEvaluations, checkProse } from './checks-prose'
 import { checkSelfEvaluations } from './checks-evaluations'
@@ -210,7 +210,7 @@ function checkSangong(c: Checker, sangong: readonly SangongRow[], items: readonl
     return it
   }
   const rules = SANGONG_SUMS
-  for (const figure of ['预算', '决算'] as const) {
+  for (const figure of STAGES) {
     const rows = sangong.filter((r) => r.figure === figure)
     for (const [total, partNames] of rules) {
       const t = rows.find((r) => r.category === total)

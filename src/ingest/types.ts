@@ -5,11 +5,9 @@
  * An empty string means "not applicable / not printed".
  */
 
-/** 部门 consolidates the bureau and its subordinate units; 单位 is one unit. */
-export type Scope = '部门' | '单位'
-export type Stage = '预算' | '决算'
-/** The unit a report prints its amounts in. */
-export type PrintedUnit = '元' | '万元'
+/** Scopes, stages and printed units (vocabulary.ts, with their lists). */
+export type { PrintedUnit, Scope, Stage } from './vocabulary'
+import type { PrintedUnit, Scope, Stage } from './vocabulary'
 
 export type TableCode =
   | 'B01' | 'B02' | 'B03' | 'B04' | 'B05' | 'B06' | 'B07' | 'B08' | 'B09' | 'B10' | 'B11' | 'B12' | 'B13'

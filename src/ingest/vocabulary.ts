@@ -4,6 +4,18 @@
  * drifts: name it from here.
  */
 
+/** 部门 consolidates the bureau and its subordinate units; 单位 is one unit. */
+export const SCOPES = ['部门', '单位'] as const
+export type Scope = (typeof SCOPES)[number]
+
+/** 预算 (the budget) and 决算 (the final accounts): two stages, never one series. */
+export const STAGES = ['预算', '决算'] as const
+export type Stage = (typeof STAGES)[number]
+
+/** The units a report prints its amounts in. */
+export const PRINTED_UNITS = ['元', '万元'] as const
+export type PrintedUnit = (typeof PRINTED_UNITS)[number]
+
 /**
  * The 三公经费 categories, the values of sangong.category, in the order the
  * templates print them: the total, then 因公出国（境）费, 公务用车购置及运行费
