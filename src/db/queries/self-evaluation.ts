@@ -4,22 +4,11 @@
  * fields of both sides and their lines), and the rates that call for a notice
  * (over 100% or under 60%), each with the budget it divides by.
  */
+import type { EvaluationFieldRow } from '../../ingest/types'
 import type { Db } from '../types'
 
-/** One 绩效自评 field (evaluation_fields.csv); `value` is text: 元, %, 分 or a 等级. */
-export interface SelfEvalField {
-  doc_id: string
-  project_name: string
-  part: '表' | '分析' | '文字'
-  row_label: string
-  field: string
-  value: string
-  unit: string
-  raw: string
-  denominator: string
-  quote: string
-  line: number
-}
+/** One 绩效自评 field, as the dataset contract defines it (evaluation_fields.csv). */
+export type SelfEvalField = EvaluationFieldRow
 
 /** The 资金总额 and 总分 rows of each table, and every sentence figure. */
 export const SELF_EVAL_FIELDS_SQL = `SELECT doc_id, project_name, part, row_label, field, value, unit, raw, denominator, quote, line

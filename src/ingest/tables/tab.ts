@@ -293,9 +293,8 @@ function gridRows(ctx: ParseContext, table: LocatedTable): GridRow[] {
   const rows: GridRow[] = []
   for (const { no, text } of linesBetween(ctx, table.start + 1, table.end)) {
     if (!text.includes('\t') || isWatermark(text)) continue
-    const cells = tabCells(text)
-    if (METADATA.test(squash(cells[0] ?? ''))) continue
-    rows.push({ line: no, cells })
+    // Metadata rows (单位名称：…, 2022年度) are left out by readGridTable, for every extraction alike.
+    rows.push({ line: no, cells: tabCells(text) })
   }
   return rows
 }
