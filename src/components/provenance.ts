@@ -9,14 +9,16 @@
  */
 import { shallowRef } from 'vue'
 import type { CheckRow, DocumentRow } from '../ingest/types'
-import { cite, contextLines, sourceLine, usesOf, type CitableRow, type Citation, type ContextLine, type SourceUse } from '../publish/citation'
+import { cite, contextLines, partsText, sourceLine, usesOf, type CitableRow, type Citation, type ContextLine, type SourceUse } from '../publish/citation'
 import { qualityFindings, type FigureRef, type QualityFinding } from '../publish/data-quality'
 import { tableNumber, TABLE_NAMES, isTableCode } from '../publish/templates'
 import { documentSource, sourceText } from '../db/sources'
 import type { Db } from '../db/types'
 import { allChecks as queryAllChecks } from '../db/queries/all-checks'
 import { documentRow } from '../db/queries/document'
-import { rowsOnLine } from '../db/queries/rows-on-line'
+import { isLineItem, isSangong, rowsOnLine } from '../db/queries/rows-on-line'
+import { rowsById } from '../db/queries/rows-by-id'
+import { cellRowIds, type CompareCell } from '../db/queries/compare'
 import { formatAmount, formatChange, formatPct, type AmountUnit } from '../format/amount'
 
 export type FigureKind = 'amount' | 'pct' | 'change' | 'text'
@@ -75,8 +77,8 @@ export function pickRow(rows: readonly CitableRow[], value: number | string | nu
   // 'change' values are differences: no row prints them.
   if (kind === 'change') return null
   return ordered.find((r) => {
-    if ('table_code' in r) return r.unit === '元' && near(r.value, v)
-    if ('category' in r) return near(r.amount_yuan, v)
+    if (isSangong(r)) return near(r.amount_yuan, v)
+    if (isLineItem(r)) return r.unit === '元' && near(r.value, v)
     if ('relation' in r) return r.unit === '元' && r.relation === 'stated' && near(r.value, v)
     if ('executed_yuan' in r) return near(r.executed_yuan, v)
     // A 绩效自评 field: a 资金 cell or a figure of the analysis sentence (evaluation_fields).
@@ -86,38 +88,64 @@ export function pickRow(rows: readonly CitableRow[], value: number | string | nu
 }
 
 function rank(r: CitableRow): number {
-  if ('table_code' in r) return r.measure === '合计' ? 0 : 1
+  if (isLineItem(r)) return r.measure === '合计' ? 0 : 1
   return 2
 }
 
 // ---------------------------------------------------------------- provenance
+
+/**
+ * Which rows a figure on screen was made from, when the view knows: their ids
+ * (a row of a table the view read), or a Compare cell (the facts summed into
+ * it, asked for when the citation opens). Without it the figure is matched to
+ * a row on its line by value — the way of figures no view has given ids yet.
+ */
+export type RowRef = { ids: readonly string[] } | { cell: CompareCell }
 
 export interface Provenance {
   doc: DocumentRow | null
   line: number
   /** The citation of the row printing the figure; null when the figure is computed (a sum, share or change). */
   citation: Citation | null
+  /** Every row a summed figure adds up (two or more), or the rows a share or change was computed from, each cited. */
+  parts: Citation[]
+  /** Whether the parts add up to the figure ('sum') or the figure was computed from them ('from'). */
+  partsHow: 'sum' | 'from'
   /** A line-level reference when no row prints the figure. */
   lineReference: string
   context: ContextLine[]
   findings: QualityFinding[]
 }
 
-export async function provenance(db: Db, docId: string, line: number, value: number | string | null | undefined, kind: FigureKind): Promise<Provenance> {
-  const [doc, rows, checks] = await Promise.all([documentRow(db, docId), rowsOnLine(db, docId, line), allChecks(db)])
+async function idsOf(db: Db, ref: RowRef): Promise<string[]> {
+  return 'ids' in ref ? [...ref.ids] : cellRowIds(db, ref.cell)
+}
+
+export async function provenance(db: Db, target: CiteTarget): Promise<Provenance> {
+  const docId = target.doc
+  const [doc, checks, byId] = await Promise.all([
+    documentRow(db, docId), allChecks(db), target.rows ? idsOf(db, target.rows).then((ids) => rowsById(db, ids)) : Promise.resolve(null),
+  ])
+  // By identity when the view gave the rows; a figure no row prints (a share, a change) is cited by its line only.
+  const rows = byId ?? (await rowsOnLine(db, docId, target.line))
+  const line = byId?.length ? Number(byId[0]!.line) : target.line
   // Bundled reports ship in data/raw; an imported report keeps its text in IndexedDB.
   const text = doc ? (await sourceText(doc.source)) ?? (await documentSource(doc.doc_id))?.text ?? null : null
   const lines = text === null ? [] : text.split(/\r?\n/)
-  const row = doc ? pickRow(rows, value, kind) : null
+  const computed = target.kind === 'pct' || target.kind === 'change'
+  const row = !doc ? null : byId ? (byId.length === 1 && !computed ? byId[0]! : null) : pickRow(rows, target.value, target.kind)
   const citation = row && doc ? cite(row, doc, lines) : null
-  const findings = qualityFindings(checks, [{ doc_id: docId, line }])
+  // A sum cites every row it adds; a share or change of given rows names the rows it was computed from.
+  const parts = byId && doc && (byId.length > 1 || computed) ? byId.map((r) => cite(r, doc, lines)) : []
+  const findings = qualityFindings(checks, (byId ?? [{ line }]).map((r) => ({ doc_id: docId, line: Number(r.line) })))
   let lineReference = ''
   if (!citation && doc) {
-    const code = rows.find((r): r is Extract<CitableRow, { table_code: string }> => 'table_code' in r)?.table_code ?? ''
+    const code = rows.find(isLineItem)?.table_code ?? ''
     const where = isTableCode(code) ? `，${tableNumber(code)}《${TABLE_NAMES[code]}》` : ''
-    lineReference = `来源：${doc.title}${where}（原文第${line}行）`
+    const at = [...new Set(rows.map((r) => Number(r.line)))].join('、') || String(line)
+    lineReference = parts.length > 0 ? partsText(parts, 'zh', computed ? 'from' : 'sum') : `来源：${doc.title}${where}（原文第${at}行）`
   }
-  return { doc, line, citation, lineReference, context: citation?.context ?? contextLines(lines, line), findings }
+  return { doc, line, citation, parts, partsHow: computed ? 'from' : 'sum', lineReference, context: citation?.context ?? parts[0]?.context ?? contextLines(lines, line), findings }
 }
 
 /** Failing checks touching any of the figures (for a chart's or table's notice). */
@@ -143,6 +171,8 @@ export interface CiteTarget {
   value: number | string | null | undefined
   kind: FigureKind
   unit: AmountUnit
+  /** The rows behind the figure, when the view knows them (cited by identity). */
+  rows?: RowRef
 }
 
 /** Which citation popover is open (one at a time, app-wide): its owner and the element focus returns to. */

@@ -5,23 +5,24 @@
  * everything else as text with '' for an empty cell.
  */
 import { DATASET_COLUMNS, type DatasetTable } from '../ingest/dataset'
+import { ROW_ID_TAGS, type IdentifiedTable } from '../ingest/provenance'
 
 /** Column → SQL type for the typed columns; unlisted columns are VARCHAR. */
 const TYPES: Partial<Record<DatasetTable, Record<string, string>>> = {
   documents: { year: 'INTEGER' },
-  line_items: { value: 'DECIMAL(18,2)', line: 'INTEGER' },
-  sangong: { year: 'INTEGER', amount_yuan: 'DECIMAL(18,2)', line: 'INTEGER' },
-  targets: { total_yuan: 'DECIMAL(18,2)', period_total_yuan: 'DECIMAL(18,2)', line: 'INTEGER' },
+  line_items: { value: 'DECIMAL(18,2)', line: 'INTEGER', page: 'INTEGER' },
+  sangong: { year: 'INTEGER', amount_yuan: 'DECIMAL(18,2)', line: 'INTEGER', page: 'INTEGER' },
+  targets: { total_yuan: 'DECIMAL(18,2)', period_total_yuan: 'DECIMAL(18,2)', line: 'INTEGER', page: 'INTEGER' },
   evaluations: {
     initial_yuan: 'DECIMAL(18,2)', budget_yuan: 'DECIMAL(18,2)', executed_yuan: 'DECIMAL(18,2)',
-    rate_pct: 'DECIMAL(9,2)', score: 'DECIMAL(9,2)', line: 'INTEGER', score_line: 'INTEGER', grade_line: 'INTEGER',
+    rate_pct: 'DECIMAL(9,2)', score: 'DECIMAL(9,2)', line: 'INTEGER', score_line: 'INTEGER', grade_line: 'INTEGER', page: 'INTEGER',
   },
   // 绩效自评 fields (issue 16): a value is an amount in 元, a rate, a score or a 等级, so it stays text; typed in the queries.
-  evaluation_fields: { line: 'INTEGER' },
-  evaluation_indicators: { weight: 'DECIMAL(9,2)', score: 'DECIMAL(9,2)', line: 'INTEGER' },
-  target_budgets: { value: 'DECIMAL(18,2)', line: 'INTEGER' },
+  evaluation_fields: { line: 'INTEGER', page: 'INTEGER' },
+  evaluation_indicators: { weight: 'DECIMAL(9,2)', score: 'DECIMAL(9,2)', line: 'INTEGER', page: 'INTEGER' },
+  target_budgets: { value: 'DECIMAL(18,2)', line: 'INTEGER', page: 'INTEGER' },
   // A narrative value is an amount, a share or a count: four decimals keep all of them.
-  narrative: { year: 'INTEGER', value: 'DECIMAL(20,4)', line: 'INTEGER' },
+  narrative: { year: 'INTEGER', value: 'DECIMAL(20,4)', line: 'INTEGER', page: 'INTEGER' },
   // The review's findings (src/review): expected/actual stay text, they may be words as well as amounts.
   findings: { line: 'INTEGER', page: 'INTEGER' },
 }
@@ -45,6 +46,16 @@ export function csvHeader(text: string): string[] {
 }
 
 /**
+ * The row id of a file written before rows carried one (an import kept in
+ * IndexedDB by an older version): the ingest's form with the row's place in
+ * the file after a '~', so it is unique and marks itself as made at load.
+ */
+function loadMadeRowId(table: IdentifiedTable, columns: readonly string[]): string {
+  const line = columns.includes('line') ? `COALESCE(NULLIF(${q('line')}, ''), '0')` : `'0'`
+  return `COALESCE(${q('doc_id')}, '') || ':${ROW_ID_TAGS[table]}' || ${line} || '~' || row_number() OVER ()`
+}
+
+/**
  * `CREATE TABLE` for one dataset table read from a registered CSV file. Columns
  * of the contract that the file lacks become empty, so the app works while
  * parsers are still landing; extra columns in the file are kept as text.
@@ -56,6 +67,7 @@ export function createTableSql(table: DatasetTable, fileName: string, header: re
     + `columns = {${columns.map((c) => `'${c.replace(/'/g, "''")}': 'VARCHAR'`).join(', ')}})`
   const names = [...contractColumns(table), ...columns.filter((c) => !contractColumns(table).includes(c))]
   const select = names.map((c) => {
+    if (c === 'row_id' && !columns.includes(c) && table in ROW_ID_TAGS) return `${loadMadeRowId(table as IdentifiedTable, columns)} AS row_id`
     const source = columns.includes(c) ? q(c) : 'NULL'
     const type = types[c]
     return type ? `TRY_CAST(NULLIF(${source}, '') AS ${type}) AS ${q(c)}` : `COALESCE(${source}, '') AS ${q(c)}`

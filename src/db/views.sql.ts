@@ -48,13 +48,13 @@ FROM (
 -- column, a leading code, or an unambiguous name.
 CREATE OR REPLACE VIEW v_import_items AS
 WITH items AS (
-  SELECT li.doc_id, li.row_label AS item, li.value AS amount, li.line, li.class_code AS given,
+  SELECT li.doc_id, li.row_label AS item, li.value AS amount, li.line, li.row_id, li.class_code AS given,
     regexp_extract(trim(li.row_label), '^([0-9]{3}(?:[0-9]{2}){0,2})(?:\s|$)', 1) AS lead_code,
     trim(regexp_replace(trim(li.row_label), '^[0-9]{3}(?:[0-9]{2}){0,2}(?:\s+|$)', '')) AS name
   FROM line_items li
   WHERE li.table_code = 'IMPORT' AND li.unit = '元'
 )
-SELECT i.doc_id, i.item, i.name, i.amount, i.line,
+SELECT i.doc_id, i.item, i.name, i.amount, i.line, i.row_id,
   COALESCE(NULLIF(i.given, ''), NULLIF(i.lead_code, ''), CASE WHEN n.codes = 1 THEN n.class_code END) AS class_code,
   COALESCE(n.codes, 0) AS name_codes
 FROM items i LEFT JOIN v_class_names n ON n.class_name = i.name;
@@ -73,7 +73,7 @@ SELECT li.doc_id, li.table_code, li.class_code,
   length(li.class_code) AS code_len,
   CASE length(li.class_code) WHEN 3 THEN '类' WHEN 5 THEN '款' WHEN 7 THEN '项' END AS level,
   CASE WHEN li.measure IN ('合计', '本年支出合计') THEN '合计' ELSE li.measure END AS part,
-  li.value AS amount, li.line
+  li.value AS amount, li.line, li.row_id
 FROM line_items li
 WHERE li.table_code IN ('B03', 'F03')
   AND regexp_matches(li.class_code, '^[0-9]{3}([0-9]{2}){0,2}$')
@@ -85,7 +85,7 @@ SELECT i.doc_id, 'IMPORT', i.class_code,
   COALESCE(NULLIF(i.name, ''), (SELECT min(n.class_name) FROM v_class_names n WHERE n.class_code = i.class_code AND n.codes = 1), i.class_code),
   length(i.class_code),
   CASE length(i.class_code) WHEN 3 THEN '类' WHEN 5 THEN '款' WHEN 7 THEN '项' END,
-  '合计', i.amount, i.line
+  '合计', i.amount, i.line, i.row_id
 FROM v_import_items i
 WHERE regexp_matches(i.class_code, '^[0-9]{3}([0-9]{2}){0,2}$');
 
@@ -97,30 +97,31 @@ SELECT li.doc_id, li.table_code,
     WHEN li.econ_code <> '' THEN (CASE WHEN length(li.econ_code) = 3 THEN 1 ELSE 2 END)
     WHEN li.row_label LIKE '%/%' THEN 2 ELSE 1
   END AS econ_level,
-  li.measure, li.value AS amount, li.line
+  li.measure, li.value AS amount, li.line, li.row_id
 FROM line_items li
 WHERE li.unit = '元' AND li.row_kind <> '合计' AND (
      (li.table_code = 'B06' AND li.measure = '合计')
   OR (li.table_code = 'F06' AND li.econ_code <> '' AND li.measure NOT LIKE '%其中%'));
 
--- One fact per (dimension, document, row): what Compare pivots, with the table
--- (and line) each figure was read from, so a pivot cell names its own source.
+-- One fact per (dimension, document, row): what Compare pivots, with the table,
+-- line and row id each figure was read from, so a pivot cell names its own
+-- source and cites every row behind it.
 CREATE OR REPLACE VIEW v_facts AS
-SELECT 'class' || code_len AS dimension, doc_id, class_code AS dim_key, class_name AS dim_label, amount, line, table_code
+SELECT 'class' || code_len AS dimension, doc_id, class_code AS dim_key, class_name AS dim_label, amount, line, table_code, row_id
 FROM v_function WHERE part = '合计'
 UNION ALL
-SELECT 'econ' || econ_level, doc_id, econ_name, econ_name, amount, line, table_code FROM v_econ
+SELECT 'econ' || econ_level, doc_id, econ_name, econ_name, amount, line, table_code, row_id FROM v_econ
 UNION ALL
-SELECT 'basic_project', doc_id, measure, measure, value, line, table_code
+SELECT 'basic_project', doc_id, measure, measure, value, line, table_code, row_id
 FROM line_items
 WHERE table_code IN ('B03', 'F03') AND row_kind = '合计' AND measure IN ('基本支出', '项目支出') AND unit = '元'
 UNION ALL
-SELECT 'fund', doc_id, regexp_replace(measure, '^本年收入/', ''), regexp_replace(measure, '^本年收入/', ''), value, line, table_code
+SELECT 'fund', doc_id, regexp_replace(measure, '^本年收入/', ''), regexp_replace(measure, '^本年收入/', ''), value, line, table_code, row_id
 FROM line_items
 WHERE table_code IN ('B02', 'F02') AND row_kind = '合计' AND unit = '元'
   AND measure NOT IN ('合计', '本年收入/合计', '本年收入合计', '收入合计', '收入总计')
 UNION ALL
-SELECT 'unit', doc_id, unit_name, unit_name, value, line, table_code
+SELECT 'unit', doc_id, unit_name, unit_name, value, line, table_code, row_id
 FROM line_items
 WHERE table_code = 'B12' AND row_kind = '单位' AND measure = '合计' AND unit = '元';
 

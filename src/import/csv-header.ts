@@ -39,7 +39,9 @@ export const LONG_LABELS = new Map<LongField, string>([
 ])
 
 const LINE_ITEM_COLUMNS: readonly string[] = DATASET_COLUMNS.line_items
-const LINE_ITEM_REQUIRED = LINE_ITEM_COLUMNS.filter((c) => c !== 'row_kind')
+// row_kind and the columns a citation needs (src/ingest/provenance.ts) came after the first contract: a file may lack them.
+const LINE_ITEM_OPTIONAL: readonly string[] = ['row_kind', 'printed_unit', 'page', 'row_id']
+const LINE_ITEM_REQUIRED = LINE_ITEM_COLUMNS.filter((c) => !LINE_ITEM_OPTIONAL.includes(c))
 const DOCUMENT_COLUMNS: readonly string[] = DATASET_COLUMNS.documents
 const DOCUMENT_REQUIRED = ['doc_id', 'city', 'year', 'stage']
 

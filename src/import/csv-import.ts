@@ -16,6 +16,7 @@ import { readHeader, type Column, type CsvKind, type Fail } from './csv-header'
 import { RowReader, type LongGroup } from './csv-rows'
 import { issue, type ImportIssue } from './issues'
 import type { ImportedLineItem } from './types'
+import { assignRowIds } from '../ingest/provenance'
 
 export { normaliseStage, normaliseYear, type CsvKind } from './csv-header'
 
@@ -138,6 +139,8 @@ export function parseCsvImport(input: string, fileName: string): CsvImportResult
   }
   if (errors.length > 0) return { ok: false, fileName, errors }
   if (kind === 'long') assignLongDocuments(fileName, lineItems, reader!.longGroups, reader!.groups, documents)
+  // Ids from the rows' documents and lines, as ingest gives them: an id a file carries may name a doc_id since changed.
+  assignRowIds(lineItems, 'line_items')
   return { ok: true, kind: kind!, fileName, documents, lineItems }
 }
 

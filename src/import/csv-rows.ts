@@ -3,6 +3,7 @@
  * canonical documents, the long table): each cell checked, each problem
  * reported with its line and column, amounts converted to 元 exactly.
  */
+import { printedUnitOf } from '../ingest/printed'
 import { decimals, toYuan } from '../ingest/decimal'
 import type { DocumentRow, PrintedUnit, Scope, Stage } from '../ingest/types'
 import { normaliseStage, normaliseYear, type Column, type Fail } from './csv-header'
@@ -131,6 +132,9 @@ export class RowReader {
       // Without a source line, the row's own line in this CSV is where its figure stands.
       line: lineCell === '' ? rowLine : Number(lineCell),
       row_kind: rowKind,
+      // Columns a dataset export carries (src/ingest/provenance.ts); the row id is given anew (csv-import.ts).
+      printed_unit: this.cellOf(cells, 'printed_unit').trim() || (amount.unit === '元' && rawCell !== '' ? printedUnitOf(rawCell, amount.value, '元') : amount.printedUnit),
+      page: /^\d+$/.test(this.cellOf(cells, 'page').trim()) ? Number(this.cellOf(cells, 'page').trim()) : '',
     })
   }
 
@@ -205,6 +209,8 @@ export class RowReader {
       raw: amount.raw,
       line: rowLine,
       row_kind: '',
+      printed_unit: amount.printedUnit,
+      page: '',
     })
   }
 }

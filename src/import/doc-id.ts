@@ -30,7 +30,10 @@ export function docIdsOfDocumentsCsv(csv: string): Set<string> {
 
 /** The same import under another doc_id: every row of every table follows. */
 export function renameImport(doc: ImportedDocument, docId: string): ImportedDocument {
-  const re = <T extends { doc_id: string }>(rows: readonly T[]): T[] => rows.map((r) => ({ ...r, doc_id: docId }))
+  // A row id starts with its doc_id (src/ingest/provenance.ts): it follows the rename.
+  const re = <T extends { doc_id: string; row_id?: string }>(rows: readonly T[]): T[] => rows.map((r) => ({
+    ...r, doc_id: docId, ...(r.row_id?.startsWith(`${r.doc_id}:`) ? { row_id: docId + r.row_id.slice(r.doc_id.length) } : {}),
+  }))
   const rows: ImportedRows = {
     documents: re(doc.rows.documents),
     line_items: re(doc.rows.line_items),

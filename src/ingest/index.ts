@@ -11,6 +11,7 @@ import { detectStyle, toLines } from './lines'
 import type { LayoutRow } from './layout/rows'
 import { listedTables, locateTables } from './locate'
 import { parseNarrative } from './narrative'
+import { stampRows } from './provenance'
 import { deriveSangong } from './sangong'
 import { parseTables } from './tables'
 import { parseTargets } from './targets'
@@ -67,5 +68,7 @@ export function parseReport(text: string, hints: IdentityHints, options: ParseOp
   const evaluationIndicators = selfEvaluation.indicators
   const sangong = guarded(problems, 'sangong', () => deriveSangong(document, lineItems, narrative))
   const checks = guarded(problems, 'checks', () => runChecks({ document, lineItems, sangong, narrative, evaluations, evaluationFields, evaluationIndicators, targetBudgets }))
-  return { document, lineItems, sangong, targets, targetBudgets, evaluations, evaluationFields, evaluationIndicators, narrative, checks, problems, tables }
+  const report = { document, lineItems, sangong, targets, targetBudgets, evaluations, evaluationFields, evaluationIndicators, narrative, checks, problems, tables }
+  stampRows(report, lines)
+  return report
 }

@@ -36,9 +36,10 @@ const ORDER: readonly SangongCategory[] = SANGONG_CATEGORIES
  */
 export function deriveSangong(doc: DocumentRow, items: readonly LineItemRow[], narrative: readonly NarrativeRow[]): SangongRow[] {
   const rows: SangongRow[] = []
-  const push = (figure: Stage, category: SangongCategory, amount: string, line: number) => {
+  // The table a figure was read from ('' for the prose), so its citation need not locate it again.
+  const push = (figure: Stage, category: SangongCategory, amount: string, line: number, table: SangongRow['table_code'] = '') => {
     if (!rows.some((r) => r.figure === figure && r.category === category)) {
-      rows.push({ doc_id: doc.doc_id, year: doc.year, figure, category, amount_yuan: amount, line })
+      rows.push({ doc_id: doc.doc_id, year: doc.year, figure, category, amount_yuan: amount, line, table_code: table })
     }
   }
 
@@ -50,7 +51,7 @@ export function deriveSangong(doc: DocumentRow, items: readonly LineItemRow[], n
     for (const r of b10) {
       // The national template has no row labels: its columns are the categories (合计 … 小计, 购置费, 运行费).
       const category = r.row_label ? (r.measure === total ? sangongCategory(r.row_label) : null) : categoryOf(r.measure.split('/'))
-      if (category) push('预算', category, r.value, r.line)
+      if (category) push('预算', category, r.value, r.line, r.table_code)
     }
   }
 
@@ -61,7 +62,7 @@ export function deriveSangong(doc: DocumentRow, items: readonly LineItemRow[], n
     if (at < 0 || parts.length < 2) continue
     const figure: Stage = parts[at]!.startsWith('预算') ? '预算' : '决算'
     const category = categoryOf(parts.filter((_, i) => i !== at))
-    if (category) push(figure, category, r.value, r.line)
+    if (category) push(figure, category, r.value, r.line, r.table_code)
   }
 
   // A category the table leaves empty but the prose states as 0 is a figure, 0, cited at the prose

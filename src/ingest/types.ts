@@ -51,8 +51,6 @@ export interface LineItemRow {
   raw: string
   /** 1-based line in the source file where `raw` stands. */
   line: number
-  /** 1-based page of a PDF-born (or form-feed paged) document, when known; not a dataset column. */
-  page?: number
   /**
    * Extra column (not in the original contract): what kind of row this is, so
    * sums do not double count. '合计' for a table's total row, '单位' for a unit's
@@ -60,6 +58,12 @@ export interface LineItemRow {
    * (whose hierarchy, where there is one, is the class_code length).
    */
   row_kind: '合计' | '单位' | '项目' | ''
+  /** The unit the figure is printed in (元 / 万元 / 亿元 for amounts, else the row's unit). Set by stampRows. */
+  printed_unit?: string
+  /** 1-based page of `line` when the text has pages (form feeds: a PDF's text), else ''. Set by stampRows. */
+  page?: number | ''
+  /** Stable id of the row: `<doc_id>:<table tag><line>` (+ `.k` for the k-th row on one line); src/ingest/provenance.ts. */
+  row_id?: string
 }
 
 /** The 三公 categories (vocabulary.ts). */
@@ -73,6 +77,16 @@ export interface SangongRow {
   category: SangongCategory
   amount_yuan: string
   line: number
+  /** The table the figure was read from (B10, F07 …), '' when the prose states it. */
+  table_code?: TableCode | ''
+  /** The figure exactly as printed ('' when no figure on the line prints it). Set by stampRows. */
+  raw?: string
+  /** The unit the figure is printed in (元 / 万元 / 亿元 for amounts, else the row's unit). Set by stampRows. */
+  printed_unit?: string
+  /** 1-based page of `line` when the text has pages (form feeds: a PDF's text), else ''. Set by stampRows. */
+  page?: number | ''
+  /** Stable id of the row: `<doc_id>:<table tag><line>` (+ `.k` for the k-th row on one line); src/ingest/provenance.ts. */
+  row_id?: string
 }
 
 export interface TargetRow {
@@ -91,6 +105,10 @@ export interface TargetRow {
   /** 指标值 as printed. */
   target: string
   line: number
+  /** 1-based page of `line` when the text has pages (form feeds: a PDF's text), else ''. Set by stampRows. */
+  page?: number | ''
+  /** Stable id of the row: `<doc_id>:<table tag><line>` (+ `.k` for the k-th row on one line); src/ingest/provenance.ts. */
+  row_id?: string
 }
 
 /**
@@ -110,6 +128,12 @@ export interface TargetBudgetRow {
   value: string
   raw: string
   line: number
+  /** The unit the figure is printed in (元 / 万元 / 亿元 for amounts, else the row's unit). Set by stampRows. */
+  printed_unit?: string
+  /** 1-based page of `line` when the text has pages (form feeds: a PDF's text), else ''. Set by stampRows. */
+  page?: number | ''
+  /** Stable id of the row: `<doc_id>:<table tag><line>` (+ `.k` for the k-th row on one line); src/ingest/provenance.ts. */
+  row_id?: string
 }
 
 export interface EvaluationRow {
@@ -127,6 +151,14 @@ export interface EvaluationRow {
   score_line: number | ''
   /** Line where the 等级 stands (the 总分 row in the Shanxi template), empty when none is printed. */
   grade_line: number | ''
+  /** The 全年执行数 exactly as printed ('' when no figure on the line prints it). Set by stampRows. */
+  raw?: string
+  /** The unit the figure is printed in (元 / 万元 / 亿元 for amounts, else the row's unit). Set by stampRows. */
+  printed_unit?: string
+  /** 1-based page of `line` when the text has pages (form feeds: a PDF's text), else ''. Set by stampRows. */
+  page?: number | ''
+  /** Stable id of the row: `<doc_id>:<table tag><line>` (+ `.k` for the k-th row on one line); src/ingest/provenance.ts. */
+  row_id?: string
 }
 
 /**
@@ -161,6 +193,12 @@ export interface EvaluationFieldRow {
   /** The sentence a 分析 / 文字 figure stands in. */
   quote: string
   line: number
+  /** The unit the figure is printed in (元 / 万元 / 亿元 for amounts, else the row's unit). Set by stampRows. */
+  printed_unit?: string
+  /** 1-based page of `line` when the text has pages (form feeds: a PDF's text), else ''. Set by stampRows. */
+  page?: number | ''
+  /** Stable id of the row: `<doc_id>:<table tag><line>` (+ `.k` for the k-th row on one line); src/ingest/provenance.ts. */
+  row_id?: string
 }
 
 /** One indicator row of a 绩效自评表 (一级/二级/三级指标, 年初/调整后指标值, 实际完成值, 分值, 得分, 偏差原因). */
@@ -183,6 +221,10 @@ export interface EvaluationIndicatorRow {
   /** 偏差原因分析及改进措施, as printed (a cell cut short in the source stays cut). */
   deviation: string
   line: number
+  /** 1-based page of `line` when the text has pages (form feeds: a PDF's text), else ''. Set by stampRows. */
+  page?: number | ''
+  /** Stable id of the row: `<doc_id>:<table tag><line>` (+ `.k` for the k-th row on one line); src/ingest/provenance.ts. */
+  row_id?: string
 }
 
 export interface NarrativeRow {
@@ -197,6 +239,14 @@ export interface NarrativeRow {
   /** The sentence (or clause) the figure comes from. */
   quote: string
   line: number
+  /** The figure exactly as printed ('' when no figure on the line prints it). Set by stampRows. */
+  raw?: string
+  /** The unit the figure is printed in (元 / 万元 / 亿元 for amounts, else the row's unit). Set by stampRows. */
+  printed_unit?: string
+  /** 1-based page of `line` when the text has pages (form feeds: a PDF's text), else ''. Set by stampRows. */
+  page?: number | ''
+  /** Stable id of the row: `<doc_id>:<table tag><line>` (+ `.k` for the k-th row on one line); src/ingest/provenance.ts. */
+  row_id?: string
 }
 
 export type CheckStatus = 'pass' | 'rounding' | 'fail'
@@ -211,6 +261,8 @@ export interface CheckRow {
   status: CheckStatus
   /** Lines involved, joined with ';' (e.g. "113;117"). */
   lines: string
+  /** Stable id of the row (src/ingest/provenance.ts). */
+  row_id?: string
 }
 
 /**
@@ -241,6 +293,8 @@ export interface FindingRow {
   /** The finding in Chinese and in English, with the values compared. */
   message: string
   message_en: string
+  /** Stable id of the row (src/ingest/provenance.ts). */
+  row_id?: string
 }
 
 /** Something the parser could not read, named with its table and line. */

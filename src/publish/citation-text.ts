@@ -53,6 +53,17 @@ function lineRef(c: Citation, lang: Lang): string {
 }
 
 /**
+ * A figure that is the sum of several rows (a Compare cell over two B06 rows
+ * of one 经济分类 name), cited row by row: every part in full, in line order;
+ * or a share or change, with the rows it was computed from (`how` 'from').
+ */
+export function partsText(parts: readonly Citation[], lang: Lang = 'zh', how: 'sum' | 'from' = 'sum'): string {
+  const list = parts.map((c) => citationText(c, lang))
+  if (how === 'from') return lang === 'zh' ? `计算依据：${list.join('；')}` : `Computed from: ${list.join('; ')}`
+  return lang === 'zh' ? `以下${parts.length}项之和：${list.join('；')}` : `Sum of ${parts.length} figures: ${list.join('; ')}`
+}
+
+/**
  * The citation as one line a journalist can paste:
  * 来源：长治市人力资源和社会保障局2026年部门预算公开，预算公开表3《预算支出总表》，
  * “208 社会保障和就业支出”行“合计”列，19290.76万元（原文第187行）

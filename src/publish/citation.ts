@@ -7,9 +7,9 @@
  * Pure: rows of the canonical dataset and the source text in, plain objects
  * and strings out.
  */
-import type { CitableRow } from '../db/queries/rows-on-line'
+import { isLineItem, isSangong, type CitableRow } from '../db/queries/rows-on-line'
 import { contextLines, findPrintedAmount, lineText, linesOf, printedUnitOf, type ContextLine, type SourceText } from './citation-source'
-import { pageOfLine } from './pages'
+import { pageOfLine } from '../ingest/pages'
 import { locateTables } from '../ingest/locate'
 import type {
   DocumentRow, EvaluationFieldRow, EvaluationRow, LineItemRow, LocatedTable, NarrativeRow, SangongRow, TableCode, TargetRow,
@@ -76,7 +76,7 @@ export interface Citation {
 
 export { contextLines, findPrintedAmount } from './citation-source'
 export type { ContextLine, SourceText }
-export { citationText, sourceLine, usesOf, type SourceUse } from './citation-text'
+export { citationText, partsText, sourceLine, usesOf, type SourceUse } from './citation-text'
 
 function docPart(doc: DocumentRow) {
   return {
@@ -100,7 +100,8 @@ function empty() {
 export function citeLineItem(row: LineItemRow, doc: DocumentRow, source: SourceText): Citation {
   const line = Number(row.line)
   const amount = row.unit === '元'
-  const printedUnit = amount ? printedUnitOf(row.raw, row.value, doc.unit) : row.unit
+  // Stamped at ingest (src/ingest/provenance.ts); a report imported before rows carried it is worked out here.
+  const printedUnit = row.printed_unit || (amount ? printedUnitOf(row.raw, row.value, doc.unit) : row.unit)
   return {
     ...empty(),
     kind: 'line_item',
@@ -149,8 +150,9 @@ function tableAt(source: SourceText, line: number): TableCode | '' {
 export function citeSangong(row: SangongRow, doc: DocumentRow, source: SourceText): Citation {
   const line = Number(row.line)
   const text = lineText(source, line)
-  const found = findPrintedAmount(text, row.amount_yuan, doc.unit)
-  const tableCode = tableAt(source, line)
+  // The figure and table are stamped at ingest; an older import's row is looked up on its line.
+  const found = row.raw ? { raw: row.raw, unit: row.printed_unit ?? '' } : findPrintedAmount(text, row.amount_yuan, doc.unit)
+  const tableCode = row.table_code || tableAt(source, line)
   return {
     ...empty(),
     kind: 'sangong',
@@ -182,7 +184,10 @@ export function citeNarrative(row: NarrativeRow, doc: DocumentRow, source: Sourc
   const derived = row.relation === 'derived'
   let printed = ''
   let printedUnit = ''
-  if (!derived) {
+  if (!derived && row.raw) {
+    printed = row.raw
+    printedUnit = row.printed_unit ?? ''
+  } else if (!derived) {
     if (row.unit === '元') {
       const found = findPrintedAmount(row.quote, row.value, '万元') ?? findPrintedAmount(lineText(source, line), row.value, '万元')
       if (found) ({ raw: printed, unit: printedUnit } = found)
@@ -217,7 +222,7 @@ export function citeNarrative(row: NarrativeRow, doc: DocumentRow, source: Sourc
 export function citeEvaluation(row: EvaluationRow, doc: DocumentRow, source: SourceText): Citation {
   const line = Number(row.line)
   const text = lineText(source, line)
-  const found = row.executed_yuan ? findPrintedAmount(text, row.executed_yuan, doc.unit) : null
+  const found = row.raw ? { raw: row.raw, unit: row.printed_unit ?? '' } : row.executed_yuan ? findPrintedAmount(text, row.executed_yuan, doc.unit) : null
   return {
     ...empty(),
     kind: 'evaluation',
@@ -305,12 +310,12 @@ export type { CitableRow }
 /** The citation of any dataset row, told apart by its columns (a FigureLink can hold any of them). */
 export function cite(row: CitableRow, doc: DocumentRow, source: SourceText): Citation {
   const c =
-    'table_code' in row ? citeLineItem(row, doc, source)
-    : 'category' in row ? citeSangong(row, doc, source)
+    isSangong(row) ? citeSangong(row, doc, source)
+    : isLineItem(row) ? citeLineItem(row, doc, source)
     : 'relation' in row ? citeNarrative(row, doc, source)
     : 'executed_yuan' in row ? citeEvaluation(row, doc, source)
     : 'field' in row ? citeEvaluationField(row, doc, source)
     : citeTarget(row, doc, source)
-  const page = pageOfLine(linesOf(source), c.line)
+  const page = Number(row.page) || pageOfLine(linesOf(source), c.line)
   return page ? { ...c, page } : c
 }

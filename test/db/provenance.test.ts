@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allChecks } from '../../src/db/queries/all-checks'
 import { documentRow } from '../../src/db/queries/document'
-import { CITABLE_TABLES, ROWS_ON_LINE_SQL, rowsOnLine } from '../../src/db/queries/rows-on-line'
+import { CITABLE_TABLES, ROWS_ON_LINE_SQL, isLineItem, rowsOnLine } from '../../src/db/queries/rows-on-line'
 import { runningCosts } from '../../src/db/queries/running-costs'
 import type { Engine } from '../../src/db/types'
 import { openEngine } from './engine'
@@ -20,9 +20,9 @@ afterAll(() => db.close())
 describe('rowsOnLine', () => {
   it('finds the B03 row "208 社会保障和就业支出 19290.76 4868.36 14422.39" on changzhi-2026-budget.txt:187, every column as text', async () => {
     const rows = await rowsOnLine(db, CZ, 187)
-    const total = rows.find((r) => 'table_code' in r && r.table_code === 'B03' && r.measure === '合计')
+    const total = rows.find((r) => isLineItem(r) && r.table_code === 'B03' && r.measure === '合计')
     expect(total).toMatchObject({ doc_id: CZ, class_code: '208', value: '192907600.00', unit: '元', raw: '19290.76', line: '187' })
-    const measures = rows.filter((r) => 'table_code' in r).map((r) => ('raw' in r ? r.raw : ''))
+    const measures = rows.filter(isLineItem).map((r) => r.raw)
     expect(measures).toEqual(expect.arrayContaining(['19290.76', '4868.36', '14422.39']))
   })
 

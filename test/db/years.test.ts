@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DATASET_COLUMNS } from '../../src/ingest/dataset'
+import type { NarrativeRow } from '../../src/ingest/types'
 import { toCsv } from '../../src/ingest/csv'
 import type { DatasetFiles } from '../../src/db/load'
 import { normaliseName, normaliseSql, publisherKey } from '../../src/db/publisher-key'
@@ -62,9 +63,9 @@ const sangong = [
   sg('p-2024-final', 2024, '决算', '合计', '150.00', 41),
   sg('p-2024-final', 2024, '决算', '公务接待费', '60.00', 41),
 ]
-const narrative = [
+const narrative: NarrativeRow[] = [
   // A prior-year figure derived from the prose of the 2024 budget: 2022's 208 预算.
-  { doc_id: 'p-2023-budget', subject: '社会保障和就业支出', year: 2022, value: '700.0000', unit: '元', relation: 'derived', quote: '比上年增加100元', line: 3 },
+  { doc_id: 'p-2023-budget', subject: '社会保障和就业支出', year: '2022', value: '700.0000', unit: '元', relation: 'derived', quote: '比上年增加100元', line: 3 },
 ]
 
 function files(): DatasetFiles {

@@ -323,7 +323,7 @@ describe('parseCsvImport: the canonical schema', () => {
     expect(r.kind).toBe('line_items')
     // The second row's value is empty: no figure, no row.
     expect(r.lineItems).toEqual([
-      { doc_id: 'my-doc', table_code: 'B01', side: '收入', row_label: '一、一般公共预算', class_code: '', econ_code: '', unit_name: '', project_name: '', measure: '预算数', value: '44723200.00', unit: '元', raw: '4,472.32', line: 71, row_kind: '' },
+      { doc_id: 'my-doc', table_code: 'B01', side: '收入', row_label: '一、一般公共预算', class_code: '', econ_code: '', unit_name: '', project_name: '', measure: '预算数', value: '44723200.00', unit: '元', raw: '4,472.32', line: 71, row_kind: '', printed_unit: '万元', page: '', row_id: 'my-doc:L71' },
     ])
   })
 

@@ -34,7 +34,7 @@ describe('importing a PDF (handleImportRequestAsync)', () => {
     expect(preview.document).toMatchObject({ doc_id: 'shangwuwei-2025', publisher: '上海市普陀区商务委员会', year: '2025', unit: '元' })
     expect(preview.missingIdentity).toEqual([])
     expect(preview.checks.fail).toBe(0)
-    expect(prepared.files.line_items).toMatch(/\nshangwuwei-2025,B03,,合计,,,,,项目支出,351684000.00,元,"?351,684,000.00"?,\d+,合计\n/)
+    expect(prepared.files.line_items).toMatch(/\nshangwuwei-2025,B03,,合计,,,,,项目支出,351684000.00,元,"?351,684,000.00"?,(\d+),合计,元,(\d+),shangwuwei-2025:L\1(\.\d+)?\n/)
     // The stored source is the PDF's text, one form feed per page: a citation's line is on its page.
     expect(prepared.sourceText!.split('\f')).toHaveLength(26)
   }, 60_000)

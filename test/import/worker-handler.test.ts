@@ -21,7 +21,7 @@ describe('handleImportRequest (what the worker runs)', () => {
     const { prepared } = res.result
     expect(prepared.counts.line_items).toBe(res.result.preview.counts.line_items)
     // gaoping-2026-budget.txt:144 B03 "208 社会保障和就业支出 5104.59" (万元), the canonical row as the page will load it.
-    expect(prepared.files.line_items).toContain('\ng,B03,,社会保障和就业支出,208,,,,合计,51045900.00,元,5104.59,144,\n')
+    expect(prepared.files.line_items).toContain('\ng,B03,,社会保障和就业支出,208,,,,合计,51045900.00,元,5104.59,144,,万元,,g:L144\n')
     expect(lines(prepared.files.line_items)).toBe(prepared.counts.line_items)
     expect(prepared.sample).toHaveLength(20)
   })
@@ -58,7 +58,7 @@ describe('handleImportRequest (what the worker runs)', () => {
     const [doc] = res.result.imports
     expect(doc!.sample.map((i) => [i.row_label, i.value, i.measure])).toEqual([['a', '1.00', '预算数']])
     expect(doc!.document.city).toBe('晋城')
-    expect(doc!.files.line_items).toBe('doc_id,table_code,side,row_label,class_code,econ_code,unit_name,project_name,measure,value,unit,raw,line,row_kind\ngbk,IMPORT,,a,,,,,预算数,1.00,元,1,2,\n')
+    expect(doc!.files.line_items).toBe('doc_id,table_code,side,row_label,class_code,econ_code,unit_name,project_name,measure,value,unit,raw,line,row_kind,printed_unit,page,row_id\ngbk,IMPORT,,a,,,,,预算数,1.00,元,1,2,,元,,gbk:L2\n')
   })
 
   it('takes a documents CSV and a line_items CSV as one import, renaming a bundled doc_id', () => {

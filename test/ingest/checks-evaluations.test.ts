@@ -25,6 +25,8 @@ describe('自评 checks — the analysis sentence against its table (jincheng-20
     expect(find('自评 职业技能提升工程工作经费：分析句执行数 = 自评表全年执行数')).toEqual({
       doc_id: 'jincheng-2022-final', check: '自评 职业技能提升工程工作经费：分析句执行数 = 自评表全年执行数',
       expected: '354570.00', actual: '1254500.00', diff: '899930.00', status: 'fail', lines: '909;922',
+      // Checks are numbered in the order they run (src/ingest/provenance.ts).
+      row_id: expect.stringMatching(/^jincheng-2022-final:C\d+$/),
     })
   })
 

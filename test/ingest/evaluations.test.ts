@@ -77,6 +77,11 @@ describe('parseEvaluations — jincheng-2022-final.txt', () => {
       line: 642,
       score_line: 642,
       grade_line: '',
+      // jincheng-2022-final.txt:642 prints "执行数为33202679.33元"; a text without form feeds has no pages.
+      raw: '33202679.33',
+      printed_unit: '元',
+      page: '',
+      row_id: 'jincheng-2022-final:E642',
     })
   })
 

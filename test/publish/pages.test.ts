@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cite, citationText } from '../../src/publish/citation'
-import { pageOfLine } from '../../src/publish/pages'
+import { pageOfLine } from '../../src/ingest/pages'
 import { parseCorpusPdf } from '../ingest/corpus'
 
 describe('pageOfLine(lines, line)', () => {

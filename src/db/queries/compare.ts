@@ -92,3 +92,19 @@ export async function runCompare(db: Db, opts: CompareOptions, knownDocs: readon
   })
   return { docs, rows, tables, query }
 }
+
+/** A pivot cell: one document's figure of one row of a dimension. */
+export interface CompareCell {
+  dimension: Dimension
+  doc: string
+  dimKey: string
+}
+
+/** The facts behind a pivot cell (its value is their sum), by row id in line order: what its citation lists. */
+export const CELL_ROWS_SQL = `SELECT row_id FROM facts WHERE dimension = ? AND doc_id = ? AND dim_key = ? ORDER BY line, row_id`
+
+export async function cellRowIds(db: Db, cell: CompareCell): Promise<string[]> {
+  if (!DIMENSIONS.includes(cell.dimension)) throw new Error(`unknown dimension: ${cell.dimension}`)
+  const rows = await db.query<{ row_id: string }>(CELL_ROWS_SQL, [cell.dimension, cell.doc, cell.dimKey])
+  return rows.map((r) => String(r.row_id))
+}
