@@ -14,16 +14,18 @@ export interface ClassNode {
   /** Amount in 元. */
   value: number
   line: number
+  /** The row the figure was read from ('' for the root, a sum of its children). */
+  rowId: string
   children: ClassNode[]
 }
 
 /** The tree of one part (合计 / 基本支出 / 项目支出); a row whose parent is missing hangs from the root. */
 export function buildClassTree(rows: readonly ClassRow[], part = '合计'): ClassNode {
-  const root: ClassNode = { code: '', name: '', level: '', value: 0, line: 0, children: [] }
+  const root: ClassNode = { code: '', name: '', level: '', value: 0, line: 0, rowId: '', children: [] }
   const byCode = new Map<string, ClassNode>()
   const mine = rows.filter((r) => r.part === part).sort((a, b) => a.class_code.length - b.class_code.length || a.class_code.localeCompare(b.class_code))
   for (const r of mine) {
-    const node: ClassNode = { code: r.class_code, name: r.class_name, level: r.level, value: r.amount, line: r.line, children: [] }
+    const node: ClassNode = { code: r.class_code, name: r.class_name, level: r.level, value: r.amount, line: r.line, rowId: r.row_id, children: [] }
     byCode.set(r.class_code, node)
     const parent = byCode.get(r.class_code.slice(0, r.class_code.length - 2)) ?? (r.class_code.length > 3 ? byCode.get(r.class_code.slice(0, 3)) : undefined)
     ;(parent ?? root).children.push(node)

@@ -102,6 +102,12 @@ function rank(r: CitableRow): number {
  */
 export type RowRef = { ids: readonly string[] } | { cell: CompareCell }
 
+/** The RowRef of figures read from these rows (none when no id is known: matched by value then). */
+export function rowsOf(...ids: ReadonlyArray<string | null | undefined>): RowRef | undefined {
+  const known = ids.filter((id): id is string => !!id)
+  return known.length > 0 ? { ids: known } : undefined
+}
+
 export interface Provenance {
   doc: DocumentRow | null
   line: number

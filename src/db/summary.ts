@@ -14,6 +14,8 @@ export interface SummaryHeadline {
   /** Amount in 元, exact decimal text. */
   amount: string
   line: number
+  /** The rows it adds up (src/ingest/provenance.ts), so its citation names each. */
+  row_ids: string[]
 }
 
 export interface SummaryDocument extends DocumentRow {
@@ -61,11 +63,13 @@ export function computeSummary(files: Partial<Record<DatasetTable, string>>): Su
       const subject = TOTAL_MEASURES[r.measure!]
       if (!subject) continue
       const existing = headlines.find((h) => h.subject === subject)
-      if (existing) existing.amount = add(existing.amount, r.value!)
-      else headlines.push({ subject, amount: r.value!, line: Number(r.line) })
+      if (existing) {
+        existing.amount = add(existing.amount, r.value!)
+        existing.row_ids.push(r.row_id!)
+      } else headlines.push({ subject, amount: r.value!, line: Number(r.line), row_ids: [r.row_id!] })
     }
     for (const r of sangong) {
-      if (r.doc_id === d.doc_id && r.category === '合计') headlines.push({ subject: `三公经费${r.figure}`, amount: r.amount_yuan!, line: Number(r.line) })
+      if (r.doc_id === d.doc_id && r.category === '合计') headlines.push({ subject: `三公经费${r.figure}`, amount: r.amount_yuan!, line: Number(r.line), row_ids: [r.row_id!] })
     }
     const counts: Record<string, number> = {}
     for (const [name, rows] of Object.entries(tables)) counts[name] = count(rows, d.doc_id)

@@ -129,7 +129,7 @@ WHERE table_code = 'B12' AND row_kind = '单位' AND measure = '合计' AND unit
 CREATE OR REPLACE VIEW v_totals AS
 SELECT doc_id,
   CASE WHEN measure IN ('合计', '本年支出合计') THEN '支出合计' ELSE measure END AS subject,
-  value AS amount, line
+  value AS amount, line, row_id
 FROM line_items
 WHERE table_code IN ('B03', 'F03') AND row_kind = '合计' AND unit = '元'
   AND measure IN ('合计', '本年支出合计', '基本支出', '项目支出');

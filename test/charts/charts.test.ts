@@ -37,7 +37,7 @@ describe('compareChartOption', () => {
 })
 
 const classRow = (class_code: string, amount: number, part = '合计'): ClassRow => ({
-  class_code, class_name: `n${class_code}`, level: class_code.length === 3 ? '类' : class_code.length === 5 ? '款' : '项', part, amount, line: 1,
+  class_code, class_name: `n${class_code}`, level: class_code.length === 3 ? '类' : class_code.length === 5 ? '款' : '项', part, amount, line: 1, row_id: `t:L${class_code}`,
 })
 
 describe('buildClassTree / structureChartOption', () => {

@@ -61,8 +61,8 @@ describe('aria', () => {
 
   it('describes a structure chart by its parts and a split by both parts', () => {
     const cls: ClassRow[] = [
-      { doc_id: 'cz', table_code: 'B03', class_code: '208', class_name: '社会保障和就业支出', level: '类', part: '合计', amount: 192_907_600, line: 187 } as ClassRow,
-      { doc_id: 'cz', table_code: 'B03', class_code: '205', class_name: '教育支出', level: '类', part: '合计', amount: 42_659_500, line: 182 } as ClassRow,
+      { doc_id: 'cz', table_code: 'B03', class_code: '208', class_name: '社会保障和就业支出', level: '类', part: '合计', amount: 192_907_600, line: 187, row_id: 'cz:L187' } as ClassRow,
+      { doc_id: 'cz', table_code: 'B03', class_code: '205', class_name: '教育支出', level: '类', part: '合计', amount: 42_659_500, line: 182, row_id: 'cz:L182' } as ClassRow,
     ]
     const o = structureChartOption({ node: buildClassTree(cls), kind: 'treemap', unit: '万元', title: 't', source: '' })
     expect(o.aria.label.description).toContain('共2项，合计23,556.71万元；最大的是：社会保障和就业支出 19,290.76万元')

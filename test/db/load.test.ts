@@ -61,7 +61,7 @@ describe('computeSummary (the first-paint summary, built from data/dataset)', ()
 
   it('gives exact headline totals with their lines: 长治 2026 支出合计 247362400.00 at line 181', () => {
     const cz = summary.documents.find((d) => d.doc_id === 'changzhi-2026-budget')!
-    expect(cz.headlines.find((h) => h.subject === '支出合计')).toEqual({ subject: '支出合计', amount: '247362400.00', line: 181 })
+    expect(cz.headlines.find((h) => h.subject === '支出合计')).toEqual({ subject: '支出合计', amount: '247362400.00', line: 181, row_ids: ['changzhi-2026-budget:L181'] })
   })
 
   it('counts rows as the CSVs hold them', () => {

@@ -11,10 +11,10 @@ import type { Db } from '../types'
 export const DOCUMENT_SQL = `SELECT doc_id, city, county_of, publisher, scope, COALESCE(year::VARCHAR, '') AS year, stage, unit, source, title
 FROM documents WHERE doc_id = ?`
 
-export const DOCUMENT_HEADLINES_SQL = `SELECT subject, sum(amount)::VARCHAR AS amount, min(line)::INTEGER AS line FROM (
-  SELECT subject, amount, line FROM v_totals WHERE doc_id = ?
+export const DOCUMENT_HEADLINES_SQL = `SELECT subject, sum(amount)::VARCHAR AS amount, min(line)::INTEGER AS line, list(row_id ORDER BY line, row_id) AS row_ids FROM (
+  SELECT subject, amount, line, row_id FROM v_totals WHERE doc_id = ?
   UNION ALL
-  SELECT '三公经费' || figure, amount_yuan, line FROM sangong WHERE doc_id = ? AND category = '合计'
+  SELECT '三公经费' || figure, amount_yuan, line, row_id FROM sangong WHERE doc_id = ? AND category = '合计'
 ) GROUP BY subject ORDER BY subject`
 
 export const DOCUMENT_COUNTS_SQL = `SELECT

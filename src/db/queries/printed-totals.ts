@@ -12,11 +12,12 @@ export interface PrintedTotal {
   /** Amount in 元. */
   amount: number
   line: number
+  row_id: string
 }
 
 export function printedTotals(db: Db, docs: readonly string[]): Promise<PrintedTotal[]> {
   if (docs.length === 0) return Promise.resolve([])
-  return db.query<PrintedTotal>(`SELECT doc_id, amount::DOUBLE AS amount, line FROM v_totals
+  return db.query<PrintedTotal>(`SELECT doc_id, amount::DOUBLE AS amount, line, row_id FROM v_totals
 WHERE subject = '支出合计' AND doc_id IN (${placeholders(docs.length)}) ORDER BY doc_id`, [...docs])
 }
 
