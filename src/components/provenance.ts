@@ -138,11 +138,13 @@ export async function provenance(db: Db, target: CiteTarget): Promise<Provenance
   // Bundled reports ship in data/raw; an imported report keeps its text in IndexedDB.
   const text = doc ? (await sourceText(doc.source)) ?? (await documentSource(doc.doc_id))?.text ?? null : null
   const lines = text === null ? [] : text.split(/\r?\n/)
-  const computed = target.kind === 'pct' || target.kind === 'change'
-  const row = !doc ? null : byId ? (byId.length === 1 && !computed ? byId[0]! : null) : pickRow(rows, target.value, target.kind)
+  // One given row is the citation when it prints the figure (any amount or text of it; a rate only when the row prints that rate).
+  const one = byId?.length === 1 ? byId[0]! : null
+  const row = !doc ? null : byId ? (one && (target.kind === 'amount' || target.kind === 'text') ? one : one && target.kind === 'pct' ? pickRow([one], target.value, 'pct') : null) : pickRow(rows, target.value, target.kind)
+  const computed = !row && (target.kind === 'pct' || target.kind === 'change')
   const citation = row && doc ? cite(row, doc, lines) : null
   // A sum cites every row it adds; a share or change of given rows names the rows it was computed from.
-  const parts = byId && doc && (byId.length > 1 || computed) ? byId.map((r) => cite(r, doc, lines)) : []
+  const parts = byId && doc && !row && (byId.length > 1 || computed) ? byId.map((r) => cite(r, doc, lines)) : []
   const findings = qualityFindings(checks, (byId ?? [{ line }]).map((r) => ({ doc_id: docId, line: Number(r.line) })))
   let lineReference = ''
   if (!citation && doc) {

@@ -61,7 +61,7 @@ FROM items i LEFT JOIN v_class_names n ON n.class_name = i.name;
 
 -- Imported items that join no view, with the reason (shown beside Compare, never an empty column).
 CREATE OR REPLACE VIEW v_import_unclassified AS
-SELECT doc_id, item, amount, line,
+SELECT doc_id, item, amount, line, row_id,
   CASE WHEN name_codes > 1 THEN 'ambiguous' ELSE 'unknown' END AS reason
 FROM v_import_items
 WHERE (class_code IS NULL OR NOT regexp_matches(class_code, '^[0-9]{3}([0-9]{2}){0,2}$'))
@@ -138,7 +138,7 @@ WHERE table_code IN ('B03', 'F03') AND row_kind = '合计' AND unit = '元'
 CREATE OR REPLACE VIEW v_projects AS
 SELECT li.doc_id, li.table_code,
   CASE li.table_code WHEN 'B12' THEN '本年预算' ELSE '上年结转' END AS part,
-  li.unit_name, li.project_name, li.value AS amount, li.line,
+  li.unit_name, li.project_name, li.value AS amount, li.line, li.row_id,
   (SELECT count(*) FROM targets t WHERE t.doc_id = li.doc_id AND t.project_name = li.project_name) AS indicators
 FROM line_items li
 WHERE li.table_code IN ('B12', 'B13') AND li.row_kind = '项目' AND li.measure = '合计' AND li.unit = '元';

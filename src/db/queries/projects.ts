@@ -10,11 +10,13 @@ export interface ProjectRow {
   /** Amount in 元. */
   amount: number
   line: number
+  row_id: string
   indicators: number
   executed: number | null
   rate_pct: number | null
   grade: string | null
   eval_line: number | null
+  eval_row_id: string | null
 }
 
 export const PROJECT_SORTS = ['amount', 'project_name', 'unit_name', 'doc_id', 'indicators'] as const
@@ -39,8 +41,8 @@ export function projectsQuery(q: ProjectQuery): BoundQuery {
     params.push(q.docId)
   }
   const sort = ident(q.sort ?? 'amount', PROJECT_SORTS)
-  const sql = `SELECT p.doc_id, p.part, p.unit_name, p.project_name, p.amount::DOUBLE AS amount, p.line, p.indicators,
-  e.executed_yuan::DOUBLE AS executed, e.rate_pct::DOUBLE AS rate_pct, e.grade, e.line AS eval_line
+  const sql = `SELECT p.doc_id, p.part, p.unit_name, p.project_name, p.amount::DOUBLE AS amount, p.line, p.row_id, p.indicators,
+  e.executed_yuan::DOUBLE AS executed, e.rate_pct::DOUBLE AS rate_pct, e.grade, e.line AS eval_line, e.row_id AS eval_row_id
 FROM v_projects p
 LEFT JOIN evaluations e ON e.doc_id = p.doc_id AND e.project_name = p.project_name
 ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
@@ -61,9 +63,10 @@ export interface IndicatorRow {
   level3: string
   target: string
   line: number
+  row_id: string
 }
 
-export const INDICATORS_SQL = `SELECT period, level1, level2, level3, target, line
+export const INDICATORS_SQL = `SELECT period, level1, level2, level3, target, line, row_id
 FROM targets WHERE doc_id = ? AND project_name = ? ORDER BY line`
 
 export function projectIndicators(db: Db, docId: string, projectName: string): Promise<IndicatorRow[]> {

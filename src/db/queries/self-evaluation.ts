@@ -11,7 +11,7 @@ import type { Db } from '../types'
 export type SelfEvalField = EvaluationFieldRow
 
 /** The 资金总额 and 总分 rows of each table, and every sentence figure. */
-export const SELF_EVAL_FIELDS_SQL = `SELECT doc_id, project_name, part, row_label, field, value, unit, raw, denominator, quote, line
+export const SELF_EVAL_FIELDS_SQL = `SELECT doc_id, project_name, part, row_label, field, value, unit, raw, denominator, quote, line, row_id
 FROM evaluation_fields
 WHERE part <> '表' OR row_label IN ('资金总额', '总分')
 ORDER BY doc_id, line, part, field`
@@ -40,10 +40,11 @@ export interface RateNotice {
   /** 全年预算 / 年初预算, or '' when no budget of the table gives the stated rate. */
   denominator: string
   line: number
+  row_id: string
   quote: string
 }
 
-export const RATE_NOTICES_SQL = `SELECT doc_id, project_name, part, TRY_CAST(value AS DECIMAL(9,2))::DOUBLE AS rate, denominator, line, quote
+export const RATE_NOTICES_SQL = `SELECT doc_id, project_name, part, TRY_CAST(value AS DECIMAL(9,2))::DOUBLE AS rate, denominator, line, row_id, quote
 FROM evaluation_fields
 WHERE field = '执行率' AND (part <> '表' OR row_label = '资金总额')
   AND (TRY_CAST(value AS DECIMAL(9,2)) > 100 OR TRY_CAST(value AS DECIMAL(9,2)) < 60)

@@ -7,13 +7,14 @@ export interface UnclassifiedItem {
   /** Amount in 元. */
   amount: number
   line: number
+  row_id: string
   /** unknown: no 功能分类 code or name; ambiguous: a name the reports print for several codes. */
   reason: 'unknown' | 'ambiguous'
 }
 
 /** One bind parameter per document. */
 export function unclassifiedSql(n: number): string {
-  return `SELECT doc_id, item, amount::DOUBLE AS amount, line, reason
+  return `SELECT doc_id, item, amount::DOUBLE AS amount, line, row_id, reason
 FROM v_import_unclassified WHERE doc_id IN (${Array(n).fill('?').join(', ')}) ORDER BY doc_id, line`
 }
 
