@@ -68,6 +68,7 @@ async function workbench(page: Page, sql: string): Promise<number> {
     if (Date.now() - t0 > 120_000) throw new Error('workbench query timed out')
     await page.waitForTimeout(20)
   }
+  if (await page.locator('[data-testid="sql-error"]').count()) throw new Error(await page.locator('[data-testid="sql-error"]').innerText())
   return Number(await page.locator('[data-testid="sql-summary"]').getAttribute('data-ms'))
 }
 
@@ -132,7 +133,8 @@ SELECT 'd' || (i % 8) AS doc_id, 'B03' AS table_code,
   '合计' AS measure, ((i * 7919) % 100000000 / 100.0)::DECIMAL(18,2) AS value, (i % 5000)::INTEGER AS line
 FROM range(1000000) t(i);
 CREATE OR REPLACE VIEW big_facts AS
-SELECT 'class' || length(class_code) AS dimension, doc_id, class_code AS dim_key, class_code AS dim_label, value AS amount, line FROM big_line_items;
+SELECT 'class' || length(class_code) AS dimension, doc_id, class_code AS dim_key, class_code AS dim_label, value AS amount, line, table_code,
+  doc_id || ':L' || line AS row_id FROM big_line_items;
 SELECT count(*) AS n FROM big_line_items`)
   const q = compareQuery({ docs: docs.slice(0, 4), dimension: 'class7', mode: 'share' }, docs)
   // The app pivots the facts table materialised at load; here a view over the synthetic rows stands in for it.
