@@ -5,13 +5,9 @@
  * An empty string means "not applicable / not printed".
  */
 
-/** Scopes, stages and printed units (vocabulary.ts, with their lists). */
-export type { PrintedUnit, Scope, Stage } from './vocabulary'
-import type { PrintedUnit, Scope, Stage } from './vocabulary'
-
-export type TableCode =
-  | 'B01' | 'B02' | 'B03' | 'B04' | 'B05' | 'B06' | 'B07' | 'B08' | 'B09' | 'B10' | 'B11' | 'B12' | 'B13'
-  | 'F01' | 'F02' | 'F03' | 'F04' | 'F05' | 'F06' | 'F07' | 'F08' | 'F09' | 'F10'
+/** Scopes, stages, printed units and table codes (vocabulary.ts, with their lists). */
+export type { PrintedUnit, Scope, Stage, TableCode } from './vocabulary'
+import type { PrintedUnit, Scope, Stage, TableCode } from './vocabulary'
 
 export interface DocumentRow {
   doc_id: string

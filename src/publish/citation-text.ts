@@ -6,7 +6,7 @@
 import type { Citation, Lang } from './citation'
 import type { DocumentRow, NarrativeRow, SangongRow, TableCode } from '../ingest/types'
 import { round, shift } from '../ingest/decimal'
-import { APPENDIX_NAMES, SANGONG_TABLE, TABLE_NAMES, TABLE_NAMES_EN, tableNumberEn, tableShortRef } from './templates'
+import { APPENDIX_NAMES, appendixNameEn, SANGONG_TABLE, TABLE_NAMES, TABLE_NAMES_EN, tableNumberEn, tableShortRef } from './templates'
 
 function where(c: Citation, lang: Lang): string {
   if (c.tableCode) {
@@ -15,7 +15,7 @@ function where(c: Citation, lang: Lang): string {
       : `${tableNumberEn(c.tableCode)}: ${TABLE_NAMES_EN[c.tableCode]} (${c.tableNumber}《${c.tableName}》)`
   }
   if (lang === 'zh') return c.kind === 'narrative' || c.kind === 'sangong' ? c.tableName : `《${c.tableName}》`
-  return { 情况说明: 'narrative', 项目支出绩效目标表: 'performance targets table', 项目支出绩效自评表: 'performance self-evaluation table' }[c.tableName] ?? c.tableName
+  return appendixNameEn(c.tableName) ?? c.tableName
 }
 
 /** The denominators a 执行率 names, in English. */
@@ -126,7 +126,7 @@ export interface SourceUse {
 function refOf(table: string, lang: Lang): string {
   if (table in TABLE_NAMES) return lang === 'zh' ? tableShortRef(table as TableCode) : tableNumberEn(table as TableCode).replace(/^Budget table/, 'table')
   if (lang === 'zh') return table
-  return { 情况说明: 'narrative', 项目支出绩效目标表: 'performance targets', 项目支出绩效自评表: 'performance self-evaluation' }[table] ?? table
+  return appendixNameEn(table)?.replace(/ table$/, '') ?? table
 }
 
 /**
