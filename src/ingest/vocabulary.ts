@@ -111,6 +111,40 @@ export const APPENDICES = {
   evaluation: { zh: '项目支出绩效自评表', en: 'performance self-evaluation table' },
 } as const
 
+/**
+ * The dimensions spending is broken down by, with the names the interface
+ * says: 功能分类 by level (3 digits 类, 5 款, 7 项), 经济分类 类/款, 基本/项目,
+ * fund source, unit (B12's per-unit rows) and 三公 category. `facts`: a
+ * dimension of a document's tables (v_facts, what Compare pivots); `years`: a
+ * dimension a series over the years runs over (v_year_points).
+ */
+export const DIMENSIONS = [
+  { key: 'class3', zh: '功能分类·类', en: 'Function · class', facts: true, years: true },
+  { key: 'class5', zh: '功能分类·款', en: 'Function · section', facts: true, years: true },
+  { key: 'class7', zh: '功能分类·项', en: 'Function · item', facts: true, years: true },
+  { key: 'econ1', zh: '经济分类·类', en: 'Economic · class', facts: true, years: true },
+  { key: 'econ2', zh: '经济分类·款', en: 'Economic · section', facts: true, years: true },
+  { key: 'basic_project', zh: '基本/项目', en: 'Basic / project', facts: true, years: true },
+  { key: 'fund', zh: '资金来源', en: 'Fund source', facts: true, years: false },
+  { key: 'unit', zh: '单位（项目支出）', en: 'Unit (project spending)', facts: true, years: false },
+  { key: 'sangong', zh: '三公经费', en: 'Three public expenses', facts: false, years: true },
+] as const
+type DimensionEntry = (typeof DIMENSIONS)[number]
+export type Dimension = DimensionEntry['key']
+/** A dimension of v_facts: what Compare pivots. */
+export type FactDimension = Extract<DimensionEntry, { facts: true }>['key']
+/** A dimension of v_year_points: what a series over the years runs over. */
+export type YearDimension = Extract<DimensionEntry, { years: true }>['key']
+
+export const FACT_DIMENSIONS: readonly FactDimension[] = DIMENSIONS.filter((d): d is Extract<DimensionEntry, { facts: true }> => d.facts).map((d) => d.key)
+export const YEAR_DIMENSIONS: readonly YearDimension[] = DIMENSIONS.filter((d): d is Extract<DimensionEntry, { years: true }> => d.years).map((d) => d.key)
+
+/** A dimension's name in a language: class3 → 功能分类·类 / Function · class. */
+export function dimensionName(key: Dimension, lang: 'zh' | 'en'): string {
+  const d = DIMENSIONS.find((x) => x.key === key)
+  return d ? d[lang] : key
+}
+
 /** A list of texts as a SQL `IN (…)` list (the texts are this module's constants, quoted with '' doubled). */
 export function sqlTextList(texts: readonly string[]): string {
   return texts.map((t) => `'${t.replace(/'/g, "''")}'`).join(', ')
