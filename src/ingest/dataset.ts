@@ -10,7 +10,8 @@ export const DATASET_COLUMNS = {
   sangong: ['doc_id', 'year', 'figure', 'category', 'amount_yuan', 'line'],
   targets: ['doc_id', 'unit_name', 'project_name', 'total_yuan', 'period_total_yuan', 'period', 'level1', 'level2', 'level3', 'target', 'line'],
   evaluations: ['doc_id', 'unit_name', 'project_name', 'initial_yuan', 'budget_yuan', 'executed_yuan', 'rate_pct', 'score', 'grade', 'line', 'score_line', 'grade_line'],
-  narrative: ['doc_id', 'subject', 'year', 'value', 'unit', 'relation', 'quote', 'line'],
+  // subject_key: the 三公 category or budget basis the parser gave the figure (issue #10), appended.
+  narrative: ['doc_id', 'subject', 'year', 'value', 'unit', 'relation', 'quote', 'line', 'subject_key'],
   checks: ['doc_id', 'check', 'expected', 'actual', 'diff', 'status', 'lines'],
   // 绩效自评 field by field and indicator by indicator (issue 16); after the first seven so their order stays.
   evaluation_fields: ['doc_id', 'project_name', 'part', 'row_label', 'field', 'value', 'unit', 'raw', 'denominator', 'quote', 'line'],

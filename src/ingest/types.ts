@@ -6,8 +6,8 @@
  */
 
 /** Scopes, stages, printed units and table codes (vocabulary.ts, with their lists). */
-export type { PrintedUnit, Scope, Stage, TableCode } from './vocabulary'
-import type { PrintedUnit, Scope, Stage, TableCode } from './vocabulary'
+export type { BudgetBasis, PrintedUnit, Scope, Stage, TableCode } from './vocabulary'
+import type { BudgetBasis, PrintedUnit, Scope, Stage, TableCode } from './vocabulary'
 
 export interface DocumentRow {
   doc_id: string
@@ -193,6 +193,13 @@ export interface NarrativeRow {
   /** The sentence (or clause) the figure comes from. */
   quote: string
   line: number
+  /**
+   * The vocabulary key the figure is about, set by the parser (narrative-subjects.ts,
+   * subjectKey), so views join on it rather than on the subject's words: an amount
+   * of a 三公 category its category (三公经费 → 合计), a rate of a budget
+   * ("完成全年预算的28.57%") the budget it divides by; '' for any other figure.
+   */
+  subject_key: SangongCategory | BudgetBasis | ''
 }
 
 export type CheckStatus = 'pass' | 'rounding' | 'fail'

@@ -37,6 +37,14 @@ export const SANGONG_TOTAL_NAMES = ['三公经费', '“三公”经费', '三�
 export const SANGONG_ITEM_NAMES: readonly string[] = [...SANGONG_TOTAL_NAMES, ...SANGONG_CATEGORIES.filter((c) => c !== '合计')]
 
 /**
+ * What a rate in the prose divides by ("完成年初预算的119.09%"): the budget it
+ * names, or 预算 where the sentence names none. The Execution view says it as
+ * the rate's denominator.
+ */
+export const BUDGET_BASES = ['年初预算', '全年预算', '调整后预算', '预算'] as const
+export type BudgetBasis = (typeof BUDGET_BASES)[number]
+
+/**
  * The templates' tables (ARCHITECTURE.md, "Report templates"), in template
  * order: each code (B01–B13 of the Shanxi 13-table budget set, F01–F10 of its
  * 10-table final accounts) with the template's own title and its English
