@@ -1,20 +1,24 @@
 /**
  * The domain's fixed lists, defined once for the parser, the SQL views and
  * the app (ARCHITECTURE.md, "The data contract"). A list restated elsewhere
- * drifts: name it from here.
+ * drifts: name it from here. Each list's English names (`*_EN`) stand beside
+ * it; the interface's English reads them (src/i18n/translate.ts).
  */
 
 /** 部门 consolidates the bureau and its subordinate units; 单位 is one unit. */
 export const SCOPES = ['部门', '单位'] as const
 export type Scope = (typeof SCOPES)[number]
+export const SCOPES_EN: Readonly<Record<Scope, string>> = { 部门: 'department', 单位: 'unit' }
 
 /** 预算 (the budget) and 决算 (the final accounts): two stages, never one series. */
 export const STAGES = ['预算', '决算'] as const
 export type Stage = (typeof STAGES)[number]
+export const STAGES_EN: Readonly<Record<Stage, string>> = { 预算: 'budget', 决算: 'final accounts' }
 
 /** The units a report prints its amounts in. */
 export const PRINTED_UNITS = ['元', '万元'] as const
 export type PrintedUnit = (typeof PRINTED_UNITS)[number]
+export const PRINTED_UNITS_EN: Readonly<Record<PrintedUnit, string>> = { 元: 'yuan', 万元: '10k yuan' }
 
 /**
  * The 三公经费 categories, the values of sangong.category, in the order the
@@ -23,6 +27,10 @@ export type PrintedUnit = (typeof PRINTED_UNITS)[number]
  */
 export const SANGONG_CATEGORIES = ['合计', '因公出国（境）费', '公务用车购置及运行费', '公务用车购置费', '公务用车运行维护费', '公务接待费'] as const
 export type SangongCategory = (typeof SANGONG_CATEGORIES)[number]
+export const SANGONG_CATEGORIES_EN: Readonly<Record<SangongCategory, string>> = {
+  合计: 'total', '因公出国（境）费': 'official travel abroad', 公务用车购置及运行费: 'official vehicles',
+  公务用车购置费: 'vehicle purchase', 公务用车运行维护费: 'vehicle operation', 公务接待费: 'official hospitality',
+}
 
 /** What adds up: 合计 = the three categories; 公务用车购置及运行费 = its two parts. */
 export const SANGONG_SUMS: ReadonlyArray<readonly [SangongCategory, readonly SangongCategory[]]> = [
@@ -43,6 +51,9 @@ export const SANGONG_ITEM_NAMES: readonly string[] = [...SANGONG_TOTAL_NAMES, ..
  */
 export const BUDGET_BASES = ['年初预算', '全年预算', '调整后预算', '预算'] as const
 export type BudgetBasis = (typeof BUDGET_BASES)[number]
+export const BUDGET_BASES_EN: Readonly<Record<BudgetBasis, string>> = {
+  年初预算: 'initial budget', 全年预算: 'full-year budget', 调整后预算: 'adjusted budget', 预算: 'budget',
+}
 
 /**
  * The templates' tables (ARCHITECTURE.md, "Report templates"), in template

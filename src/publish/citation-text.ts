@@ -6,6 +6,7 @@
 import type { Citation, Lang } from './citation'
 import type { DocumentRow, NarrativeRow, SangongRow, TableCode } from '../ingest/types'
 import { round, shift } from '../ingest/decimal'
+import { BUDGET_BASES_EN } from '../ingest/vocabulary'
 import { APPENDIX_NAMES, appendixNameEn, SANGONG_TABLE, TABLE_NAMES, TABLE_NAMES_EN, tableNumberEn, tableShortRef } from './templates'
 
 function where(c: Citation, lang: Lang): string {
@@ -18,8 +19,6 @@ function where(c: Citation, lang: Lang): string {
   return appendixNameEn(c.tableName) ?? c.tableName
 }
 
-/** The denominators a 执行率 names, in English. */
-const TERM_EN: Record<string, string> = { 年初预算: 'initial budget', 全年预算: 'full-year budget' }
 
 /** A derived amount in the document's printed unit, two decimals (as the prose prints its changes). */
 function derivedFigure(c: Citation): string {
@@ -101,7 +100,7 @@ export function citationText(c: Citation, lang: Lang = 'zh'): string {
       const label = c.rowLabel === c.measure ? c.measure : `${c.rowLabel}：${c.measure}`
       const what = zh
         ? `“${rowName(c)}”项目${label}${figure}${den ? `（分母：${den}）` : ''}`
-        : `project “${rowName(c)}”, ${label.replace('：', ' ')}: ${figure}${den ? ` (divided by the ${TERM_EN[den] ?? den})` : ''}`
+        : `project “${rowName(c)}”, ${label.replace('：', ' ')}: ${figure}${den ? ` (divided by the ${(BUDGET_BASES_EN as Record<string, string>)[den] ?? den})` : ''}`
       const quoted = c.quote ? (zh ? `，原文：${q(c.quote)}` : `, quoting “${c.quote}”`) : ''
       return zh ? `${head}${what}${quoted}${lineRef(c, lang)}` : `${head}${what}${quoted}${lineRef(c, lang)}`
     }

@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { toLines } from '../../src/ingest/lines'
 import { locateTables, tableTitle } from '../../src/ingest/locate'
-import { SANGONG_TABLE, TABLE_CODES, TABLE_NAMES, TABLE_NAMES_EN, TEMPLATE_TABLES, tableNumber, tableNumberEn } from '../../src/ingest/vocabulary'
+import { term } from '../../src/i18n/translate'
+import {
+  BUDGET_BASES, DIMENSIONS, PRINTED_UNITS, SANGONG_CATEGORIES, SANGONG_TABLE, SCOPES, STAGES, TABLE_CODES, TABLE_NAMES, TABLE_NAMES_EN, TEMPLATE_TABLES,
+  dimensionName, tableNumber, tableNumberEn,
+} from '../../src/ingest/vocabulary'
 
 const raw = (f: string) => toLines(readFileSync(`data/raw/${f}`, 'utf8'))
 
@@ -47,5 +51,22 @@ describe('tableNumber(code): the number the template prints by the title', () =>
 
   it('says the number in English too: Budget table 3, Final accounts table 07', () => {
     expect([tableNumber('B03'), tableNumberEn('B03'), tableNumber('F07'), tableNumberEn('F07')]).toEqual(['预算公开表3', 'Budget table 3', '公开07表', 'Final accounts table 07'])
+  })
+})
+
+describe('the vocabularies in English: what the English interface says for each term', () => {
+  const chinese = /[\u4e00-\u9fff]/
+  const lists = { SCOPES, STAGES, PRINTED_UNITS, SANGONG_CATEGORIES, BUDGET_BASES }
+  for (const [name, list] of Object.entries(lists)) {
+    it(`translates every term of ${name}: ${list.join(', ')}`, () => {
+      for (const t of list) expect(term('en', t), t).not.toMatch(chinese)
+    })
+  }
+  it('names every dimension in both languages; says 决算, 公务接待费 and 调整后预算 in English', () => {
+    for (const d of DIMENSIONS) {
+      expect(dimensionName(d.key, 'zh')).toMatch(chinese)
+      expect(dimensionName(d.key, 'en')).not.toMatch(chinese)
+    }
+    expect([term('en', '决算'), term('en', '公务接待费'), term('en', '调整后预算')]).toEqual(['final accounts', 'official hospitality', 'adjusted budget'])
   })
 })
