@@ -17,6 +17,7 @@
  *   is the 预算 report's figure, the 年初预算.
  */
 import { publisherKeySql } from './publisher-key'
+import { DIMENSIONS, sqlTextList } from '../ingest/vocabulary'
 
 /** The table of links made by hand (not a dataset table: it lives with the imports). */
 export const LINKS_TABLE = 'publisher_links'
@@ -56,7 +57,7 @@ CREATE OR REPLACE VIEW v_year_points AS
 SELECT p.publisher_key, p.scope, p.stage, p.year, f.dimension, f.dim_key, f.dim_label,
   f.amount, 'table' AS origin, f.doc_id, f.line, '' AS quote, p.stage AS doc_stage
 FROM facts f JOIN v_publisher_docs p USING (doc_id)
-WHERE f.dimension IN ('class3', 'class5', 'class7', 'econ1', 'econ2', 'basic_project')
+WHERE f.dimension IN (${sqlTextList(DIMENSIONS.filter((d) => d.facts && d.years).map((d) => d.key))})
 UNION ALL
 SELECT p.publisher_key, p.scope, s.figure, s.year, 'sangong', s.category, s.category,
   s.amount, s.origin, s.doc_id, s.line, s.quote, p.stage

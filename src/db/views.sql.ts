@@ -18,7 +18,7 @@
  */
 
 import { YEARS_VIEWS_SQL, YEARS_VIEW_NAMES } from './views-years.sql'
-import { SANGONG_ITEM_NAMES, SANGONG_TOTAL_NAMES, sqlTextList } from '../ingest/vocabulary'
+import { BUDGET_BASES, SANGONG_CATEGORIES, SANGONG_ITEM_NAMES, SANGONG_TOTAL_NAMES, sqlTextList } from '../ingest/vocabulary'
 import { splitStatements } from './workbench/statements'
 
 /** Names of the views, for the workbench's table list. */
@@ -149,19 +149,10 @@ SELECT s.doc_id, d.city, s.year, s.figure, s.category, s.amount_yuan AS amount, 
   'table' AS origin, '' AS quote
 FROM sangong s JOIN documents d USING (doc_id)
 UNION ALL
-SELECT n.doc_id, d.city, n.year, d.stage,
-  CASE
-    WHEN n.subject LIKE '%因公出国%' THEN '因公出国（境）费'
-    WHEN n.subject LIKE '%公务接待%' THEN '公务接待费'
-    WHEN n.subject LIKE '%公务用车购置费%' THEN '公务用车购置费'
-    WHEN n.subject LIKE '%运行维护%' THEN '公务用车运行维护费'
-    WHEN n.subject LIKE '%公务用车%' THEN '公务用车购置及运行费'
-    ELSE '合计'
-  END,
-  n.value::DECIMAL(18,2), n.line, 'derived', n.quote
+-- (a prose figure's 三公 category is its subject_key, set by the parser)
+SELECT n.doc_id, d.city, n.year, d.stage, n.subject_key, n.value::DECIMAL(18,2), n.line, 'derived', n.quote
 FROM narrative n JOIN documents d USING (doc_id)
-WHERE n.relation = 'derived' AND n.unit = '元'
-  AND (n.subject LIKE '%三公%' OR n.subject LIKE '%因公出国%' OR n.subject LIKE '%公务接待%' OR n.subject LIKE '%公务用车%')
+WHERE n.relation = 'derived' AND n.unit = '元' AND n.subject_key IN (${sqlTextList(SANGONG_CATEGORIES)})
 UNION ALL
 -- A long-table import's items named as a 三公 category (the 三公 total as 三公经费).
 SELECT li.doc_id, d.city, d.year, d.stage,
@@ -174,19 +165,14 @@ WHERE li.table_code = 'IMPORT' AND li.unit = '元'
 -- 决算 against 预算 from the narrative: a stated rate ("X完成年初预算119.09%") with
 -- the amounts stated for the same subject X: its budget ("X年初预算" / "X预算") and
 -- its actual ("X决算" or "X" itself), preferring the same line. The clause names
--- the denominator.
+-- the denominator: the rate's subject_key, the budget basis the parser read.
 CREATE OR REPLACE VIEW v_execution AS
 WITH rates AS (
   SELECT n.doc_id, n.subject, n.year, n.value AS rate_pct, n.quote, n.line,
     regexp_replace(n.subject, '完成(年初|全年|调整后)?预算(的)?$', '') AS topic,
-    CASE
-      WHEN n.subject LIKE '%年初预算%' OR n.quote LIKE '%完成年初预算%' THEN '年初预算'
-      WHEN n.subject LIKE '%全年预算%' OR n.quote LIKE '%完成全年预算%' THEN '全年预算'
-      WHEN n.subject LIKE '%调整后预算%' OR n.quote LIKE '%调整后预算%' THEN '调整后预算'
-      ELSE '预算'
-    END AS denominator
+    n.subject_key AS denominator
   FROM narrative n
-  WHERE n.unit = '%' AND n.relation = 'stated' AND regexp_matches(n.subject, '完成(年初|全年|调整后)?预算')
+  WHERE n.unit = '%' AND n.relation = 'stated' AND n.subject_key IN (${sqlTextList(BUDGET_BASES)})
 ), amounts AS (
   SELECT doc_id, subject, year, value, line FROM narrative WHERE unit = '元' AND relation = 'stated'
 )

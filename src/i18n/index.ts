@@ -5,6 +5,7 @@
 import { ref } from 'vue'
 import { docLabel as docLabelIn, term as termIn, termsIn, translate, translator, type Locale, type Translate } from './translate'
 import type { MessageKey } from './messages'
+import { dimensionName, type Dimension } from '../ingest/vocabulary'
 
 export { translate, translator, type Locale, type Translate }
 
@@ -39,6 +40,11 @@ export function t(key: MessageKey, vars?: Record<string, string | number>): stri
 /** A term of the reports (预算, 部门, 万元, 合计 …) in the current locale (reactive). */
 export function term(zhTerm: string): string {
   return termIn(locale.value, zhTerm)
+}
+
+/** A dimension's name in the current locale: 功能分类·类 / Function · class (reactive). */
+export function dimName(key: Dimension): string {
+  return dimensionName(key, locale.value)
 }
 
 /** A document's label in the current locale: 长治 2026 预算 / 长治 2026 budget (reactive). */

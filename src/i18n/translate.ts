@@ -4,6 +4,7 @@
  * page's locale instead of the reactive `t`.
  */
 import { en, zh, type MessageKey } from './messages'
+import { APPENDICES, BUDGET_BASES_EN, PRINTED_UNITS_EN, SANGONG_CATEGORIES_EN, SCOPES_EN, STAGES_EN } from '../ingest/vocabulary'
 
 export type Locale = 'zh' | 'en'
 
@@ -27,15 +28,14 @@ export function translator(l: Locale): Translate {
  * in English they are translated; names (cities, items, projects) are not.
  */
 const TERMS_EN: Record<string, string> = {
-  预算: 'budget', 决算: 'final accounts', 部门: 'department', 单位: 'unit',
-  元: 'yuan', 万元: '10k yuan', 亿元: '100m yuan',
-  合计: 'total', 基本支出: 'basic spending', 项目支出: 'project spending', 人员经费: 'personnel costs', 公用经费: 'operating costs',
+  ...STAGES_EN, ...SCOPES_EN, ...PRINTED_UNITS_EN, ...SANGONG_CATEGORIES_EN, ...BUDGET_BASES_EN,
+  亿元: '100m yuan',
+  基本支出: 'basic spending', 项目支出: 'project spending', 人员经费: 'personnel costs', 公用经费: 'operating costs',
   支出合计: 'total spending', 三公经费预算: 'three public expenses (budget)', 三公经费决算: 'three public expenses (actual)',
-  '因公出国（境）费': 'official travel abroad', 公务接待费: 'official hospitality', 公务用车购置及运行费: 'official vehicles',
-  公务用车购置费: 'vehicle purchase', 公务用车运行维护费: 'vehicle operation', 三公经费: 'three public expenses',
-  情况说明: 'narrative', 推算: 'derived', 类: 'class', 款: 'section', 项: 'item',
+  三公经费: 'three public expenses',
+  [APPENDICES.narrative.zh]: APPENDICES.narrative.en, 推算: 'derived', 类: 'class', 款: 'section', 项: 'item',
   '基本/项目': 'basic / project', '人员/公用': 'personnel / operating', 功能分类: 'functional classification',
-  年初预算: 'initial budget', 全年预算: 'full-year budget', 调整预算: 'adjusted budget', 本年预算: 'this year’s budget', 上年结转: 'carried over',
+  调整预算: 'adjusted budget', 本年预算: 'this year’s budget', 上年结转: 'carried over',
   期间: 'period', 一级指标: 'level 1', 二级指标: 'level 2', 三级指标: 'level 3', 指标值: 'target',
 }
 

@@ -12,7 +12,8 @@ export const DATASET_COLUMNS = {
   sangong: ['doc_id', 'year', 'figure', 'category', 'amount_yuan', 'line', 'table_code', 'raw', 'printed_unit', 'page', 'row_id'],
   targets: ['doc_id', 'unit_name', 'project_name', 'total_yuan', 'period_total_yuan', 'period', 'level1', 'level2', 'level3', 'target', 'line', 'page', 'row_id'],
   evaluations: ['doc_id', 'unit_name', 'project_name', 'initial_yuan', 'budget_yuan', 'executed_yuan', 'rate_pct', 'score', 'grade', 'line', 'score_line', 'grade_line', 'raw', 'printed_unit', 'page', 'row_id'],
-  narrative: ['doc_id', 'subject', 'year', 'value', 'unit', 'relation', 'quote', 'line', 'raw', 'printed_unit', 'page', 'row_id'],
+  // subject_key: the 三公 category or budget basis the parser gave the figure (issue #10), appended.
+  narrative: ['doc_id', 'subject', 'year', 'value', 'unit', 'relation', 'quote', 'line', 'subject_key', 'raw', 'printed_unit', 'page', 'row_id'],
   checks: ['doc_id', 'check', 'expected', 'actual', 'diff', 'status', 'lines', 'row_id'],
   // 绩效自评 field by field and indicator by indicator (issue 16); after the first seven so their order stays.
   evaluation_fields: ['doc_id', 'project_name', 'part', 'row_label', 'field', 'value', 'unit', 'raw', 'denominator', 'quote', 'line', 'printed_unit', 'page', 'row_id'],

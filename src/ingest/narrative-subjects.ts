@@ -4,7 +4,8 @@
  * 公务接待费 …) so the same statement in another city's report gets the same
  * subject; checks.ts and the app key on these names.
  */
-import type { Stage } from './types'
+import type { BudgetBasis, SangongCategory, Stage } from './types'
+import { SANGONG_CATEGORIES, SANGONG_TOTAL_NAMES } from './vocabulary'
 
 /** A subject split into what is measured (entity) and a suffix naming the measure (年初预算, 占比 …). */
 export interface Subject {
@@ -184,4 +185,27 @@ export function subjectOf(input: SubjectInput): Subject | null {
     return { entity: counted[1]!, suffix: counted[2] ?? '数' }
   }
   return { entity: bare, suffix: '' }
+}
+
+/** "完成年初预算" / "完成全年预算" / "完成预算": the suffix of a rate of a budget (narrative.ts). */
+const RATE_OF_BUDGET = /^完成(年初|全年|调整后)?预算$/
+
+/**
+ * The vocabulary key of a figure (NarrativeRow.subject_key), from its subject as
+ * the parser built it: an amount whose subject is a 三公 category by itself (no
+ * measure suffix: the report's own figure) has that category, 三公经费 being 合计;
+ * a rate of a budget has the budget it divides by — named in its subject, else
+ * in its quote ("…，完成调整后预算的98%"), else plain 预算. Anything else: ''.
+ */
+export function subjectKey(subject: Subject, unit: string, quote: string): SangongCategory | BudgetBasis | '' {
+  if (unit === '元' && subject.suffix === '') {
+    if ((SANGONG_TOTAL_NAMES as readonly string[]).includes(subject.entity)) return '合计'
+    const category = SANGONG_CATEGORIES.find((c) => c === subject.entity)
+    return category && category !== '合计' ? category : ''
+  }
+  const rate = unit === '%' ? RATE_OF_BUDGET.exec(subject.suffix) : null
+  if (!rate) return ''
+  if (rate[1]) return `${rate[1]}预算` as BudgetBasis
+  const named = /完成(年初|全年)预算|(调整后)预算/.exec(quote)
+  return named ? (`${named[1] ?? named[2]}预算` as BudgetBasis) : '预算'
 }

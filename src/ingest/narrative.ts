@@ -10,7 +10,7 @@
 import type { ParseContext } from './context'
 import { add, parseNumber, sub, toYuan } from './decimal'
 import { proseRanges } from './narrative-regions'
-import { subjectOf, subjectText, cleanLabel, isTemplateLabel, type Subject } from './narrative-subjects'
+import { subjectOf, subjectText, subjectKey, cleanLabel, isTemplateLabel, type Subject } from './narrative-subjects'
 import { proseBlocks, type TextBlock } from './narrative-text'
 import type { NarrativeRow } from './types'
 
@@ -106,7 +106,9 @@ export function parseNarrative(ctx: ParseContext): NarrativeRow[] {
   const doc = ctx.document
   const rows: NarrativeRow[] = []
   const seen = new Set<string>()
-  const push = (row: NarrativeRow) => {
+  // Every row is made here, from the subject as built: its text and its vocabulary key (subjectKey).
+  const push = (subject: Subject, figure: Omit<NarrativeRow, 'doc_id' | 'subject' | 'subject_key'>) => {
+    const row: NarrativeRow = { doc_id: doc.doc_id, subject: subjectText(subject), ...figure, subject_key: subjectKey(subject, figure.unit, figure.quote) }
     const key = [row.subject, row.year, row.value, row.unit, row.relation, row.line].join('|')
     if (seen.has(key)) return
     seen.add(key)
@@ -224,11 +226,11 @@ export function parseNarrative(ctx: ParseContext): NarrativeRow[] {
           const quote = base.sentence === s ? quoteAround(s, base.at, end) : `${base.quote}…${quoteAround(s, at, end)}`.slice(0, 200)
           if (unitKind(unit) === '%') {
             const v = parseNumber(raw)!
-            push({ doc_id: doc.doc_id, subject: subjectText(base.subject) + '增长率', year: base.year, value: isIncrease(word) || v === '0' ? v : '-' + v, unit: '%', relation: 'stated', quote: quoteAround(s, at, end), line: lineAt(at) })
+            push({ entity: subjectText(base.subject), suffix: '增长率' }, { year: base.year, value: isIncrease(word) || v === '0' ? v : '-' + v, unit: '%', relation: 'stated', quote: quoteAround(s, at, end), line: lineAt(at) })
           } else if (unitKind(unit) === unitKind(base.unit)) {
             const change = valueOf(raw, unit)
             const prior = isIncrease(word) ? sub(base.value, change) : add(base.value, change)
-            push({ doc_id: doc.doc_id, subject: subjectText(base.subject), year: priorYear, value: prior, unit: base.unit === '元' ? '元' : base.unit, relation: 'derived', quote, line: lineAt(at) })
+            push(base.subject, { year: priorYear, value: prior, unit: base.unit === '元' ? '元' : base.unit, relation: 'derived', quote, line: lineAt(at) })
             lastChange = { base, at }
           }
           continue
@@ -268,7 +270,7 @@ export function parseNarrative(ctx: ParseContext): NarrativeRow[] {
           scoped = { entity: (/^(收入|支出)总计$/.test(subject.entity) ? '财政拨款' : '财政拨款：') + subject.entity, suffix: subject.suffix }
         }
         const stated: Stated = { subject: scoped, year, value: valueOf(raw, unit), unit: unitKind(unit) === '元' ? '元' : unit, at, end, segment, sentence: s, quote: quoteAround(s, at, end) }
-        push({ doc_id: doc.doc_id, subject: subjectText(scoped), year, value: stated.value, unit: stated.unit, relation: 'stated', quote: stated.quote, line: lineAt(at) })
+        push(scoped, { year, value: stated.value, unit: stated.unit, relation: 'stated', quote: stated.quote, line: lineAt(at) })
         if (stated.unit !== '%') {
           entity = scoped.entity
           segmentStated.push(stated)
@@ -281,14 +283,14 @@ export function parseNarrative(ctx: ParseContext): NarrativeRow[] {
         const rest = /^[，,]?(?:完成(?:年初|全年)?预算的?\d+(?:\.\d+)?[%％][，,])?([^，。；,;]*)/.exec(s.slice(end))
         const same = rest ? SAME_AS_LAST_YEAR.exec(rest[1]!) : null
         if (same && stated.unit !== '%') {
-          push({ doc_id: doc.doc_id, subject: subjectText(scoped), year: same[2] ?? String(Number(year) - 1), value: stated.value, unit: stated.unit, relation: 'derived', quote: quoteAround(s, at, end + rest![0].length), line: lineAt(at) })
+          push(scoped, { year: same[2] ?? String(Number(year) - 1), value: stated.value, unit: stated.unit, relation: 'derived', quote: quoteAround(s, at, end + rest![0].length), line: lineAt(at) })
         }
       }
       // "本单位无“三公”经费预算。" (gaoping-2026-budget.txt line 421): none is a figure, zero.
       const none = /无[“"]?(三公)[”"]?经费|无(机关运行经费)/.exec(s)
       if (none && !FIGURE.test(s.slice(0, none.index + none[0].length + 4))) {
         const subjectName = none[1] ? '三公经费' : '机关运行经费'
-        push({ doc_id: doc.doc_id, subject: subjectName, year, value: '0.00', unit: '元', relation: 'stated', quote: s.replace(/。$/, ''), line: lineAt(none.index) })
+        push({ entity: subjectName, suffix: '' }, { year, value: '0.00', unit: '元', relation: 'stated', quote: s.replace(/。$/, ''), line: lineAt(none.index) })
       }
       previousHead = head ?? firstStated
     }

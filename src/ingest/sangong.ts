@@ -71,13 +71,13 @@ export function deriveSangong(doc: DocumentRow, items: readonly LineItemRow[], n
   if (rows.length > 0) {
     const figure: Stage = doc.stage === '决算' ? '决算' : '预算'
     for (const category of ORDER) {
-      const zero = narrative.find((n) => n.relation === 'stated' && n.subject === category && n.unit === '元' && n.year === doc.year && /^0(\.0+)?$/.test(n.value))
+      const zero = narrative.find((n) => n.relation === 'stated' && n.subject_key === category && n.unit === '元' && n.year === doc.year && /^0(\.0+)?$/.test(n.value))
       if (zero) push(figure, category, toYuan('0', '元'), zero.line)
     }
   }
 
   if (rows.length === 0) {
-    const none = narrative.find((n) => n.subject === '三公经费' && /^0(\.0+)?$/.test(n.value) && /无.{0,2}三公/.test(n.quote))
+    const none = narrative.find((n) => n.subject_key === '合计' && /^0(\.0+)?$/.test(n.value) && /无.{0,2}三公/.test(n.quote))
     if (none) {
       const figure: Stage = doc.stage === '决算' ? '决算' : '预算'
       for (const category of ORDER) push(figure, category, toYuan('0', '元'), none.line)

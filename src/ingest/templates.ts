@@ -8,6 +8,8 @@
  * in the Shanxi 13-table set of the bundled reports; the national 9-table sets
  * map onto the code of the table with the same content (national
  * 财务收支预算总表 = B01 收支总表, 一般公共预算基本支出部门预算经济分类预算表 = B06 …).
+ * The codes themselves, with the names the app says them by, are the
+ * vocabulary's (vocabulary.ts, TEMPLATE_TABLES): this catalogue only reads titles.
  */
 import type { TableCode } from './types'
 

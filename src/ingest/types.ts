@@ -5,13 +5,9 @@
  * An empty string means "not applicable / not printed".
  */
 
-/** Scopes, stages and printed units (vocabulary.ts, with their lists). */
-export type { PrintedUnit, Scope, Stage } from './vocabulary'
-import type { PrintedUnit, Scope, Stage } from './vocabulary'
-
-export type TableCode =
-  | 'B01' | 'B02' | 'B03' | 'B04' | 'B05' | 'B06' | 'B07' | 'B08' | 'B09' | 'B10' | 'B11' | 'B12' | 'B13'
-  | 'F01' | 'F02' | 'F03' | 'F04' | 'F05' | 'F06' | 'F07' | 'F08' | 'F09' | 'F10'
+/** Scopes, stages, printed units and table codes (vocabulary.ts, with their lists). */
+export type { BudgetBasis, PrintedUnit, Scope, Stage, TableCode } from './vocabulary'
+import type { BudgetBasis, PrintedUnit, Scope, Stage, TableCode } from './vocabulary'
 
 export interface DocumentRow {
   doc_id: string
@@ -239,6 +235,13 @@ export interface NarrativeRow {
   /** The sentence (or clause) the figure comes from. */
   quote: string
   line: number
+  /**
+   * The vocabulary key the figure is about, set by the parser (narrative-subjects.ts,
+   * subjectKey), so views join on it rather than on the subject's words: an amount
+   * of a 三公 category its category (三公经费 → 合计), a rate of a budget
+   * ("完成全年预算的28.57%") the budget it divides by; '' for any other figure.
+   */
+  subject_key: SangongCategory | BudgetBasis | ''
   /** The figure exactly as printed ('' when no figure on the line prints it). Set by stampRows. */
   raw?: string
   /** The unit the figure is printed in (元 / 万元 / 亿元 for amounts, else the row's unit). Set by stampRows. */

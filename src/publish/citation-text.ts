@@ -6,7 +6,8 @@
 import type { Citation, Lang } from './citation'
 import type { DocumentRow, NarrativeRow, SangongRow, TableCode } from '../ingest/types'
 import { round, shift } from '../ingest/decimal'
-import { APPENDIX_NAMES, SANGONG_TABLE, TABLE_NAMES, TABLE_NAMES_EN, tableNumberEn, tableShortRef } from './templates'
+import { BUDGET_BASES_EN } from '../ingest/vocabulary'
+import { APPENDIX_NAMES, appendixNameEn, SANGONG_TABLE, TABLE_NAMES, TABLE_NAMES_EN, tableNumberEn, tableShortRef } from './templates'
 
 function where(c: Citation, lang: Lang): string {
   if (c.tableCode) {
@@ -15,11 +16,9 @@ function where(c: Citation, lang: Lang): string {
       : `${tableNumberEn(c.tableCode)}: ${TABLE_NAMES_EN[c.tableCode]} (${c.tableNumber}《${c.tableName}》)`
   }
   if (lang === 'zh') return c.kind === 'narrative' || c.kind === 'sangong' ? c.tableName : `《${c.tableName}》`
-  return { 情况说明: 'narrative', 项目支出绩效目标表: 'performance targets table', 项目支出绩效自评表: 'performance self-evaluation table' }[c.tableName] ?? c.tableName
+  return appendixNameEn(c.tableName) ?? c.tableName
 }
 
-/** The denominators a 执行率 names, in English. */
-const TERM_EN: Record<string, string> = { 年初预算: 'initial budget', 全年预算: 'full-year budget' }
 
 /** A derived amount in the document's printed unit, two decimals (as the prose prints its changes). */
 function derivedFigure(c: Citation): string {
@@ -112,7 +111,7 @@ export function citationText(c: Citation, lang: Lang = 'zh'): string {
       const label = c.rowLabel === c.measure ? c.measure : `${c.rowLabel}：${c.measure}`
       const what = zh
         ? `“${rowName(c)}”项目${label}${figure}${den ? `（分母：${den}）` : ''}`
-        : `project “${rowName(c)}”, ${label.replace('：', ' ')}: ${figure}${den ? ` (divided by the ${TERM_EN[den] ?? den})` : ''}`
+        : `project “${rowName(c)}”, ${label.replace('：', ' ')}: ${figure}${den ? ` (divided by the ${(BUDGET_BASES_EN as Record<string, string>)[den] ?? den})` : ''}`
       const quoted = c.quote ? (zh ? `，原文：${q(c.quote)}` : `, quoting “${c.quote}”`) : ''
       return zh ? `${head}${what}${quoted}${lineRef(c, lang)}` : `${head}${what}${quoted}${lineRef(c, lang)}`
     }
@@ -137,7 +136,7 @@ export interface SourceUse {
 function refOf(table: string, lang: Lang): string {
   if (table in TABLE_NAMES) return lang === 'zh' ? tableShortRef(table as TableCode) : tableNumberEn(table as TableCode).replace(/^Budget table/, 'table')
   if (lang === 'zh') return table
-  return { 情况说明: 'narrative', 项目支出绩效目标表: 'performance targets', 项目支出绩效自评表: 'performance self-evaluation' }[table] ?? table
+  return appendixNameEn(table)?.replace(/ table$/, '') ?? table
 }
 
 /**

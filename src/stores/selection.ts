@@ -6,14 +6,14 @@
  */
 import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
-import { DIMENSIONS, VALUE_MODES, type Dimension, type ValueMode } from '../db/queries/compare'
+import { VALUE_MODES, type ValueMode } from '../db/queries/compare'
 import { PROJECT_SORTS, type ProjectSort } from '../db/queries/projects'
-import { YEAR_DIMENSIONS, type YearDimension } from '../db/queries/years'
+import { FACT_DIMENSIONS, YEAR_DIMENSIONS, type FactDimension, type YearDimension } from '../ingest/vocabulary'
 import { AMOUNT_UNITS, type AmountUnit } from '../format/amount'
 
 export interface Selection {
   docs: string[]
-  dimension: Dimension
+  dimension: FactDimension
   mode: ValueMode
   unit: AmountUnit
   doc: string
@@ -141,7 +141,7 @@ export const useSelectionStore = defineStore('selection', () => {
           if (docs.join(',') !== state.docs.join(',')) state.docs = docs
           break
         }
-        case 'dimension': check(key, v, (DIMENSIONS as readonly string[]).includes(v)); state.dimension = (DIMENSIONS as readonly string[]).includes(v) ? (v as Dimension) : DEFAULT_SELECTION.dimension; break
+        case 'dimension': check(key, v, (FACT_DIMENSIONS as readonly string[]).includes(v)); state.dimension = (FACT_DIMENSIONS as readonly string[]).includes(v) ? (v as FactDimension) : DEFAULT_SELECTION.dimension; break
         case 'mode': check(key, v, (VALUE_MODES as readonly string[]).includes(v)); state.mode = (VALUE_MODES as readonly string[]).includes(v) ? (v as ValueMode) : DEFAULT_SELECTION.mode; break
         case 'unit': check(key, v, (AMOUNT_UNITS as readonly string[]).includes(v)); state.unit = (AMOUNT_UNITS as readonly string[]).includes(v) ? (v as AmountUnit) : DEFAULT_SELECTION.unit; break
         case 'kind': check(key, v, v === 'sunburst' || v === 'treemap'); state.kind = v === 'sunburst' ? 'sunburst' : 'treemap'; break

@@ -20,13 +20,15 @@ const bundled = readDatasetFiles()
 
 const BUNDLED_IDS = ['changzhi-2026-budget', 'gaoping-2026-budget', 'jincheng-2022-final', 'jincheng-2024-budget']
 
-/** data/raw/gaoping-2026-budget.txt imported under another name, as a user would: the CSV text the import worker hands the page. */
-function gaopingCopy(): DatasetCsvFiles {
-  const text = readFileSync(join(ROOT, 'data', 'raw', 'gaoping-2026-budget.txt'), 'utf8')
-  const res = handleImportRequest({ id: 1, kind: 'report', fileName: 'gaoping-copy.txt', reserved: BUNDLED_IDS, text })
+/** A bundled report imported under another name, as a user would: the CSV text the import worker hands the page. */
+function reportCopy(source: string, fileName: string): DatasetCsvFiles {
+  const text = readFileSync(join(ROOT, 'data', 'raw', source), 'utf8')
+  const res = handleImportRequest({ id: 1, kind: 'report', fileName, reserved: BUNDLED_IDS, text })
   if (!res.ok || res.kind !== 'report') throw new Error('report import failed')
   return res.result.prepared.files
 }
+
+const gaopingCopy = () => reportCopy('gaoping-2026-budget.txt', 'gaoping-copy.txt')
 
 /** A long table: one document of 晋中 2024 预算 with two items. */
 function longTable(): DatasetCsvFiles {
@@ -67,6 +69,15 @@ describe('replaceDataset (bundled data plus imports, swapped in one transaction)
     // Compare reads the materialised facts: made again with the import, in the same transaction.
     expect(await count("SELECT count(*)::INTEGER AS n FROM facts WHERE doc_id = 'gaoping-copy'")).toBeGreaterThan(20)
     expect(await factsDrift()).toBe(0)
+  })
+
+  it('keys an imported report\'s prose as ingest does: 长治\'s prior-year 三公 points and their categories come with the copy', async () => {
+    await replaceDataset(db, datasetWithImports(bundled, [reportCopy('changzhi-2026-budget.txt', 'changzhi-copy.txt')]))
+    const derived = async (docId: string) => (await db.query<Record<string, unknown>>(
+      `SELECT year, figure, category, amount::VARCHAR AS amount, line, quote FROM v_sangong WHERE doc_id = ? AND origin = 'derived' ORDER BY ALL`, [docId]))
+    // changzhi-2026-budget.txt lines 619 and 621 ("“三公”经费预算16.32万元比2025年减少4.56万元", "公务接待费2.60万元，与上年相比预算数减少0.70万元" …): 2025 per category.
+    expect(await derived('changzhi-2026-budget')).toHaveLength(6)
+    expect(await derived('changzhi-copy')).toEqual(await derived('changzhi-2026-budget'))
   })
 
   it('adds a long-table CSV with its amounts in 元 (1,234.5万 → 12345000.00; （12.3）万元 → -123000.00)', async () => {

@@ -65,7 +65,7 @@ const sangong = [
 ]
 const narrative: NarrativeRow[] = [
   // A prior-year figure derived from the prose of the 2024 budget: 2022's 208 预算.
-  { doc_id: 'p-2023-budget', subject: '社会保障和就业支出', year: '2022', value: '700.0000', unit: '元', relation: 'derived', quote: '比上年增加100元', line: 3 },
+  { doc_id: 'p-2023-budget', subject: '社会保障和就业支出', year: '2022', value: '700.0000', unit: '元', relation: 'derived', quote: '比上年增加100元', line: 3, subject_key: '' },
 ]
 
 function files(): DatasetFiles {

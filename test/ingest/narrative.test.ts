@@ -229,3 +229,32 @@ describe('parseNarrative', () => {
     }
   })
 })
+
+describe('subject_key: the vocabulary key the parser gives a prose figure (issue #10)', () => {
+  const keyOf = (rows: readonly NarrativeRow[], subject: string, unit: string) =>
+    [...new Set(rows.filter((r) => r.subject === subject && r.unit === unit).map((r) => r.subject_key))]
+  const rows = jc2022.report.narrative
+
+  it('gives a 三公 amount its category, 三公经费 the category 合计 (晋城 2022 lines 570–580)', () => {
+    expect(keyOf(rows, '三公经费', '元')).toEqual(['合计'])
+    for (const c of ['因公出国（境）费', '公务用车购置费', '公务用车运行维护费', '公务接待费']) expect(keyOf(rows, c, '元')).toEqual([c])
+  })
+
+  it('gives no category to a part of a category or to another measure of it: 国内公务接待费, 三公经费预算 in a 决算', () => {
+    expect(keyOf(rows, '国内公务接待费', '元')).toEqual([''])
+    expect(keyOf(rows, '三公经费预算', '元')).toEqual([''])
+    // Counts of a 三公 category are no amounts of it.
+    expect(keyOf(rows, '公务接待批次', '批次')).toEqual([''])
+  })
+
+  it('gives a rate the budget it divides by: 完成年初预算的119.09%, 完成全年预算的28.57%', () => {
+    expect(keyOf(rows, '财政拨款支出完成年初预算', '%')).toEqual(['年初预算'])
+    expect(keyOf(rows, '三公经费完成全年预算', '%')).toEqual(['全年预算'])
+    expect(keyOf(rows, '三公经费增长率', '%')).toEqual([''])
+  })
+
+  it('keys no amount but a 三公 category’s, in any bundled report', () => {
+    const keyed = Object.values(ALL).flatMap((d) => d.report.narrative).filter((r) => r.subject_key !== '' && r.unit !== '%')
+    expect(keyed.every((r) => r.unit === '元' && /三公|因公出国|公务接待|公务用车/.test(r.subject))).toBe(true)
+  })
+})

@@ -4,11 +4,9 @@
  * total, or change against the first document. Computed with a DuckDB PIVOT
  * whose columns are the chosen documents.
  */
+import { FACT_DIMENSIONS, type FactDimension } from '../../ingest/vocabulary'
 import { literal } from '../sql'
 import type { BoundQuery, Db } from '../types'
-
-export const DIMENSIONS = ['class3', 'class5', 'class7', 'econ1', 'econ2', 'basic_project', 'fund', 'unit'] as const
-export type Dimension = (typeof DIMENSIONS)[number]
 
 export const VALUE_MODES = ['amount', 'share', 'change'] as const
 export type ValueMode = (typeof VALUE_MODES)[number]
@@ -16,7 +14,7 @@ export type ValueMode = (typeof VALUE_MODES)[number]
 export interface CompareOptions {
   /** Document ids, in column order; the first is the baseline of `change`. */
   docs: string[]
-  dimension: Dimension
+  dimension: FactDimension
   mode: ValueMode
 }
 
@@ -42,14 +40,14 @@ const MODE_EXPR: Record<ValueMode, string> = { amount: 'amount', share: 'share',
 
 /**
  * The PIVOT for the options. Its every value is one of an allowlist — the
- * dimension one of DIMENSIONS, each document a loaded doc_id — written in as a
+ * dimension one of FACT_DIMENSIONS, each document a loaded doc_id — written in as a
  * checked literal (`literal`): the pivot's `IN` list must be literal anyway,
  * and a statement without parameters is one round trip to DuckDB's worker
  * where a prepared one takes three (prepare, run, close), which is most of a
  * re-render when the machine is busy.
  */
 export function compareQuery(opts: CompareOptions, knownDocs: readonly string[]): BoundQuery {
-  if (!DIMENSIONS.includes(opts.dimension)) throw new Error(`unknown dimension: ${opts.dimension}`)
+  if (!FACT_DIMENSIONS.includes(opts.dimension)) throw new Error(`unknown dimension: ${opts.dimension}`)
   if (!VALUE_MODES.includes(opts.mode)) throw new Error(`unknown value mode: ${opts.mode}`)
   const docs = opts.docs.filter((d) => knownDocs.includes(d))
   if (docs.length === 0) throw new Error('no documents chosen')
@@ -57,7 +55,7 @@ export function compareQuery(opts: CompareOptions, knownDocs: readonly string[])
   const sql = `WITH f AS MATERIALIZED (
   SELECT doc_id, dim_key, any_value(dim_label) AS dim_label, sum(amount) AS amount, min(line) AS line, min(table_code) AS table_code
   FROM facts
-  WHERE dimension = ${literal(opts.dimension, DIMENSIONS)} AND doc_id IN (${docs.map((d) => literal(d, knownDocs)).join(', ')})
+  WHERE dimension = ${literal(opts.dimension, FACT_DIMENSIONS)} AND doc_id IN (${docs.map((d) => literal(d, knownDocs)).join(', ')})
   GROUP BY doc_id, dim_key
 ), m AS (
   SELECT f.doc_id, f.dim_key, f.line, f.table_code,
@@ -95,7 +93,7 @@ export async function runCompare(db: Db, opts: CompareOptions, knownDocs: readon
 
 /** A pivot cell: one document's figure of one row of a dimension. */
 export interface CompareCell {
-  dimension: Dimension
+  dimension: FactDimension
   doc: string
   dimKey: string
 }
@@ -104,7 +102,7 @@ export interface CompareCell {
 export const CELL_ROWS_SQL = `SELECT row_id FROM facts WHERE dimension = ? AND doc_id = ? AND dim_key = ? ORDER BY line, row_id`
 
 export async function cellRowIds(db: Db, cell: CompareCell): Promise<string[]> {
-  if (!DIMENSIONS.includes(cell.dimension)) throw new Error(`unknown dimension: ${cell.dimension}`)
+  if (!FACT_DIMENSIONS.includes(cell.dimension)) throw new Error(`unknown dimension: ${cell.dimension}`)
   const rows = await db.query<{ row_id: string }>(CELL_ROWS_SQL, [cell.dimension, cell.doc, cell.dimKey])
   return rows.map((r) => String(r.row_id))
 }

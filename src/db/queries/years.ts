@@ -3,12 +3,9 @@
  * (publisher, scope, stage, key) — 部门 and 单位, 预算 and 决算 never in one
  * series — with the change from the series' previous year and its denominator.
  */
+import { YEAR_DIMENSIONS, type YearDimension } from '../../ingest/vocabulary'
 import { placeholders } from '../sql'
 import type { Db, SqlValue } from '../types'
-
-/** The dimensions a year series runs over (the `dimension` of v_year_points). */
-export const YEAR_DIMENSIONS = ['class3', 'class5', 'class7', 'econ1', 'econ2', 'basic_project', 'sangong'] as const
-export type YearDimension = (typeof YEAR_DIMENSIONS)[number]
 
 export interface YearPoint {
   publisher_key: string

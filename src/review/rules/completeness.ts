@@ -7,6 +7,7 @@
 import { layoutOf } from '../../ingest/templates'
 import { tableTitle } from '../../ingest/locate'
 import type { LocatedTable, TableCode } from '../../ingest/types'
+import { TABLE_NAMES, TABLE_NAMES_EN } from '../../ingest/vocabulary'
 import { compact } from '../text'
 import type { Draft, ReviewInput } from '../types'
 
@@ -16,16 +17,6 @@ export const REQUIRED: Record<'shanxi-预算' | 'national-预算' | '决算', re
   'national-预算': ['B01', 'B02', 'B03', 'B04', 'B05', 'B08', 'B09', 'B06', 'B10'],
   // The national 9-table set; the Shanxi 10-table set adds F10 (统计表), which is not required of others.
   决算: ['F01', 'F02', 'F03', 'F04', 'F05', 'F06', 'F07', 'F08', 'F09'],
-}
-
-/** Template names, for messages. */
-export const TABLE_NAMES: Record<TableCode, string> = {
-  B01: '预算收支总表', B02: '预算收入总表', B03: '预算支出总表', B04: '财政拨款收支总表', B05: '一般公共预算支出预算表',
-  B06: '一般公共预算基本支出经济分类表', B07: '政府性基金预算收入表', B08: '政府性基金预算支出表', B09: '国有资本经营预算表',
-  B10: '“三公”经费预算表', B11: '机关运行经费预算表', B12: '项目支出预算表（本年预算）', B13: '项目支出预算表（上年结转）',
-  F01: '收入支出决算总表', F02: '收入决算表', F03: '支出决算表', F04: '财政拨款收入支出决算总表', F05: '一般公共预算财政拨款支出决算表',
-  F06: '一般公共预算财政拨款基本支出决算表', F07: '“三公”经费支出决算表', F08: '政府性基金预算财政拨款收入支出决算表',
-  F09: '国有资本经营预算财政拨款支出决算表', F10: '部门决算公开相关信息统计表',
 }
 
 /** Which template a report follows: its stage, and for a budget the family most of its titles belong to. */
@@ -49,7 +40,7 @@ export function requiredTables(input: ReviewInput): Draft[] {
     out.push({
       rule: 'COMP-REQUIRED', severity: 'error', table_code: code, line: first, expected: code, actual: '',
       message: `缺少模板要求的表：${code} ${TABLE_NAMES[code]}`,
-      message_en: `Required table missing: ${code} ${TABLE_NAMES[code]}`,
+      message_en: `Required table missing: ${code} ${TABLE_NAMES_EN[code]}`,
     })
   }
   // Order: the required tables that are present should appear as the template lists them.
@@ -148,7 +139,7 @@ export function emptyTables(input: ReviewInput): Draft[] {
         rule: 'COMP-BLANK-PROSE', severity: 'error', table_code: t.code, line: t.start, row_label: stated.subject,
         expected: stated.value, actual: '', quote: stated.quote,
         message: `${t.code} ${TABLE_NAMES[t.code]} 为空，但文字说明（第${stated.line}行）给出${stated.subject} ${stated.value} 元`,
-        message_en: `${t.code} ${TABLE_NAMES[t.code]} is blank, but the prose (line ${stated.line}) gives ${stated.subject} ${stated.value} yuan`,
+        message_en: `${t.code} ${TABLE_NAMES_EN[t.code]} is blank, but the prose (line ${stated.line}) gives ${stated.subject} ${stated.value} yuan`,
       })
       continue
     }
@@ -157,7 +148,7 @@ export function emptyTables(input: ReviewInput): Draft[] {
       out.push({
         rule: 'COMP-EMPTY', severity: 'warning', table_code: t.code, line: t.start,
         message: `${t.code} ${TABLE_NAMES[t.code]} 没有数字，也没有说明为何为空`,
-        message_en: `${t.code} ${TABLE_NAMES[t.code]} has no figures and no note saying why`,
+        message_en: `${t.code} ${TABLE_NAMES_EN[t.code]} has no figures and no note saying why`,
       })
       continue
     }
@@ -174,7 +165,7 @@ export function emptyTables(input: ReviewInput): Draft[] {
     out.push({
       rule: 'COMP-EMPTY', severity: 'notice', table_code: t.code, line: t.start, quote: note.text,
       message: `${t.code} ${TABLE_NAMES[t.code]} 为空表（说明：${note.text.replace(/^(注|说明)[:：]/, '')}）`,
-      message_en: `${t.code} ${TABLE_NAMES[t.code]} is empty (its note says so)`,
+      message_en: `${t.code} ${TABLE_NAMES_EN[t.code]} is empty (its note says so)`,
     })
   }
   return out

@@ -12,6 +12,7 @@
  */
 import { add, cmp, lastDigitUnit, parseNumber, sub, toYuan } from '../../ingest/decimal'
 import type { LineItemRow, SangongCategory, TableCode } from '../../ingest/types'
+import { SANGONG_TABLE } from '../../ingest/vocabulary'
 import type { Draft, ReviewInput } from '../types'
 
 /** One unit of the last printed digit of a row's figure, in 元 (the unit it was printed in, found from raw vs value). */
@@ -119,7 +120,7 @@ export function sangongOverBudget(input: ReviewInput): Draft[] {
     const budget = rows.find((r) => r.figure === '预算' && r.category === actual.category && r.year === actual.year)
     if (!budget || cmp(actual.amount_yuan, budget.amount_yuan) <= 0) continue
     out.push({
-      rule: 'X-SANGONG-OVER', severity: 'notice', table_code: input.report.document.stage === '决算' ? 'F07' : 'B10', line: actual.line,
+      rule: 'X-SANGONG-OVER', severity: 'notice', table_code: SANGONG_TABLE[input.report.document.stage === '决算' ? '决算' : '预算'], line: actual.line,
       row_label: actual.category, expected: `≤ ${budget.amount_yuan}`, actual: actual.amount_yuan,
       message: `“三公”${actual.category} 决算 ${actual.amount_yuan} 元 超过预算 ${budget.amount_yuan} 元`,
       message_en: `三公 ${actual.category}: final ${actual.amount_yuan} yuan above the budget ${budget.amount_yuan} yuan`,
@@ -171,11 +172,11 @@ export function sangongProse(input: ReviewInput): Draft[] {
     const diff = sub(n.value, row.amount_yuan)
     if (cmp(diff.replace(/^-/, ''), tol) <= 0) continue
     if (tenThousandApart(n.value, row.amount_yuan)) {
-      out.push(unitContradiction(document.stage === '决算' ? 'F07' : 'B10', row.amount_yuan, n.value, n.line, row.line))
+      out.push(unitContradiction(SANGONG_TABLE[document.stage === '决算' ? '决算' : '预算'], row.amount_yuan, n.value, n.line, row.line))
       continue
     }
     out.push({
-      rule: 'X-SANGONG-PROSE', severity: 'error', table_code: document.stage === '决算' ? 'F07' : 'B10', line: n.line, row_label: hit[1], measure: figure,
+      rule: 'X-SANGONG-PROSE', severity: 'error', table_code: SANGONG_TABLE[document.stage === '决算' ? '决算' : '预算'], line: n.line, row_label: hit[1], measure: figure,
       expected: row.amount_yuan, actual: n.value, quote: n.quote,
       message: `文字说明的“三公”${hit[1]}${figure} ${n.value} 元 ≠ 表中 ${row.amount_yuan} 元（第${row.line}行）`,
       message_en: `The prose's 三公 ${hit[1]} (${figure === '预算' ? 'budget' : 'final'}) ${n.value} yuan ≠ the table's ${row.amount_yuan} yuan (line ${row.line})`,
