@@ -26,6 +26,16 @@ export const DATASET_COLUMNS = {
 
 export type DatasetTable = keyof typeof DATASET_COLUMNS
 
+/**
+ * How many of each table's columns the first contract that wrote it had: a
+ * file with fewer, or other, columns is no dataset file of any version
+ * (csv.ts upgradeCsv brings a shorter, older one up to date).
+ */
+export const FIRST_CONTRACT_LENGTH: Record<DatasetTable, number> = {
+  documents: 10, line_items: 13, sangong: 6, targets: 11, evaluations: 10, narrative: 8, checks: 7,
+  evaluation_fields: 11, evaluation_indicators: 12, target_budgets: 8, findings: 13,
+}
+
 export interface Dataset {
   documents: DocumentRow[]
   line_items: LineItemRow[]

@@ -209,3 +209,14 @@ export function subjectKey(subject: Subject, unit: string, quote: string): Sango
   const named = /完成(年初|全年)预算|(调整后)预算/.exec(quote)
   return named ? (`${named[1] ?? named[2]}预算` as BudgetBasis) : '预算'
 }
+
+/**
+ * subjectKey from a subject as written in narrative.csv (entity and suffix
+ * joined): for a row saved before rows carried their key (csv.ts upgradeCsv).
+ * A rate's budget suffix is the only suffix the key reads, so it is the only
+ * one split off.
+ */
+export function subjectKeyOfText(subject: string, unit: string, quote: string): SangongCategory | BudgetBasis | '' {
+  const m = /完成(年初|全年|调整后)?预算$/.exec(subject)
+  return subjectKey(m ? { entity: subject.slice(0, m.index), suffix: m[0] } : { entity: subject, suffix: '' }, unit, quote)
+}
