@@ -9,38 +9,25 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp, launch, ROOT, serve, waitForDb, watchForeignRequests, type Page } from './harness'
+import { ROOT, startApp, waitForDb, type Page, type StartedApp } from './harness'
 import { checkComparePivot } from './offline-helpers'
 
-let dist: string
-let server: Awaited<ReturnType<typeof serve>>
-let chromium: Awaited<ReturnType<typeof launch>>
+let app: StartedApp
+let server: StartedApp['server']
 let page: Page
 let foreign: string[]
-const pageErrors: string[] = []
+let pageErrors: string[]
 const dialogs: string[] = []
 
 const GAOPING = readFileSync(join(ROOT, 'data', 'raw', 'gaoping-2026-budget.txt'))
 const LONG_HEADER = '城市,年度,阶段,项目,金额,单位'
 
 beforeAll(async () => {
-  dist = mkdtempSync(join(tmpdir(), 'kanzhang-dist-'))
-  buildApp(dist)
-  server = await serve(dist)
-  chromium = await launch()
-  page = await chromium.browser.newPage()
-  foreign = watchForeignRequests(page, server.url)
-  page.on('pageerror', (e) => pageErrors.push(String(e)))
-  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss() })
-  await page.goto(server.url + '#/import')
-  await waitForDb(page)
+  app = await startApp({ path: '#/import', onPage: (p) => { p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss() }) } })
+  ;({ server, page, foreign, pageErrors } = app)
 })
 
-afterAll(async () => {
-  await chromium?.close()
-  await server?.close()
-  if (dist) rmSync(dist, { recursive: true, force: true })
-})
+afterAll(async () => { await app?.close() })
 
 /** Runs SQL in the workbench and returns the first cell of the first row. */
 async function sqlValue(query: string): Promise<string> {
