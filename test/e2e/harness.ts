@@ -155,6 +155,23 @@ export function hostedBuild(env: Record<string, string> = {}): { dir: string; re
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
+/**
+ * Waits until every chart on the page has finished drawing: each canvas is
+ * the same over several animation frames in a row (ECharts animates a chart in
+ * and then stops painting). For pictures taken for people to look at.
+ */
+export async function waitForChartsAtRest(page: Page, frames = 5): Promise<void> {
+  await page.waitForFunction((need) => {
+    const w = window as unknown as { __kanzhangCharts?: { last: string; still: number } }
+    const now = [...document.querySelectorAll('[data-testid="chart"] canvas')].map((c) => (c as HTMLCanvasElement).toDataURL()).join('|')
+    const prev = w.__kanzhangCharts
+    w.__kanzhangCharts = { last: now, still: prev && prev.last === now ? prev.still + 1 : 0 }
+    if (w.__kanzhangCharts.still < need) return false
+    delete w.__kanzhangCharts
+    return true
+  }, frames, { polling: 'raf', timeout: 30_000 })
+}
+
 const IMPORT_VIEW = '[data-testid="view-import"]'
 
 /**
