@@ -16,7 +16,7 @@ const docs = Papa.parse<Record<string, string>>(readFileSync(join(ROOT, 'data', 
 const CITIES = [...new Set(docs.flatMap((d) => [d.city!, d.county_of!]).filter(Boolean))]
 
 beforeAll(async () => {
-  app = await startApp({ onPage: (p) => { void p.addInitScript(() => localStorage.setItem('kanzhang.locale', 'en')) } })
+  app = await startApp({ onPage: (p) => p.addInitScript(() => localStorage.setItem('kanzhang.locale', 'en')) })
   page = app.page
 })
 

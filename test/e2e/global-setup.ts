@@ -1,7 +1,8 @@
 /**
  * Builds the app once per browser-test run — the hosted build and the single
- * file — instead of once per test file: `buildApp` (harness.ts) copies these
- * when asked for the same build. The folders are handed to the test files in
+ * file — instead of once per test file: `startApp` (harness.ts) serves the
+ * hosted one in place with `vite preview`, and `buildApp` copies either when a
+ * test wants its own folder. The folders are handed to the test files in
  * environment variables and removed when the run ends.
  */
 import { mkdtempSync, rmSync } from 'node:fs'

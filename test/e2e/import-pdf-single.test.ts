@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { corpusFile } from '../ingest/corpus'
-import { buildApp, launch, waitForDb, type Page } from './harness'
+import { actOnImport, buildApp, launch, waitForDb, type Page } from './harness'
 import { blockNetwork, watchProblems, type Problems } from './offline-helpers'
 
 let dist: string
@@ -38,18 +38,12 @@ afterAll(async () => {
 
 describe('PDF import in the single file, from file://', () => {
   it('previews the corpus 单位预算 PDF with its figures, requesting nothing', async () => {
-    const before = Number(await page.getAttribute(VIEW, 'data-finished'))
     const t0 = Date.now()
-    await page.setInputFiles('[data-testid="report-file"]', {
+    const status = await actOnImport(page, () => page.setInputFiles('[data-testid="report-file"]', {
       name: 'shangwuwei-unit.pdf', mimeType: 'application/pdf', buffer: readFileSync(corpusFile('shanghai-putuo-shangwuwei-2025-budget-unit.pdf')),
-    })
-    const deadline = Date.now() + 120_000
-    while (!(Number(await page.getAttribute(VIEW, 'data-finished')) > before && (await page.getAttribute(VIEW, 'data-active')) === '0')) {
-      if (Date.now() > deadline) throw new Error('the import view did not finish')
-      await page.waitForTimeout(50)
-    }
+    }))
     console.log(`single file: PDF (22 pages) → preview in ${Date.now() - t0} ms`)
-    expect(await page.getAttribute(VIEW, 'data-status')).toBe('preview')
+    expect(status).toBe('preview')
     const identity = await page.locator('[data-testid="preview-identity"]').innerText()
     for (const v of ['上海市普陀区商务委员会', '2025', '单位', '元']) expect(identity).toContain(v)
     expect(await page.locator('[data-testid="preview-checks"] .badge.fail').innerText()).toBe('不符 0')

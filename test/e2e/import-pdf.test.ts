@@ -9,10 +9,9 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { blankPdf, encryptedPdf } from '../import/pdf-fixtures'
 import { corpusFile } from '../ingest/corpus'
-import { startApp, waitForDb, type StartedApp } from './harness'
+import { actOnImport, chooseReport, startApp, waitForDb, type StartedApp } from './harness'
 
 let app: StartedApp
-const VIEW = '[data-testid="view-import"]'
 /** Script URLs the page and its workers requested. */
 const scripts: string[] = []
 
@@ -23,26 +22,8 @@ afterAll(async () => {
   await app?.close()
 })
 
-/** Does something on the import view and waits for the store to finish it; returns the status it ends in. */
-async function act(action: () => Promise<unknown>): Promise<string> {
-  const { page } = app
-  const before = Number(await page.getAttribute(VIEW, 'data-finished'))
-  await action()
-  const deadline = Date.now() + 120_000
-  for (;;) {
-    if (Number(await page.getAttribute(VIEW, 'data-finished')) > before && (await page.getAttribute(VIEW, 'data-active')) === '0') break
-    if (Date.now() > deadline) throw new Error('the import view did not finish')
-    await page.waitForTimeout(50)
-  }
-  return (await page.getAttribute(VIEW, 'data-status')) ?? ''
-}
-
-async function choosePdf(name: string, buffer: Buffer | Uint8Array): Promise<string> {
-  await app.page.goto(app.url + '#/import')
-  await app.page.waitForSelector(VIEW)
-  await waitForDb(app.page)
-  return act(() => app.page.setInputFiles('[data-testid="report-file"]', { name, mimeType: 'application/pdf', buffer: Buffer.from(buffer) }))
-}
+const act = (action: () => Promise<unknown>) => actOnImport(app.page, action)
+const choosePdf = (name: string, buffer: Buffer | Uint8Array) => chooseReport(app.page, app.url, { name, buffer })
 
 describe('importing a report’s PDF', () => {
   it('loads no pdf.js before a PDF is imported', () => {

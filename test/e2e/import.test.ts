@@ -9,38 +9,25 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp, launch, ROOT, serve, waitForDb, watchForeignRequests, type Page } from './harness'
+import { actOnImport, ROOT, startApp, waitForDb, type Page, type StartedApp } from './harness'
 import { checkComparePivot } from './offline-helpers'
 
-let dist: string
-let server: Awaited<ReturnType<typeof serve>>
-let chromium: Awaited<ReturnType<typeof launch>>
+let app: StartedApp
+let server: StartedApp['server']
 let page: Page
 let foreign: string[]
-const pageErrors: string[] = []
+let pageErrors: string[]
 const dialogs: string[] = []
 
 const GAOPING = readFileSync(join(ROOT, 'data', 'raw', 'gaoping-2026-budget.txt'))
 const LONG_HEADER = '城市,年度,阶段,项目,金额,单位'
 
 beforeAll(async () => {
-  dist = mkdtempSync(join(tmpdir(), 'kanzhang-dist-'))
-  buildApp(dist)
-  server = await serve(dist)
-  chromium = await launch()
-  page = await chromium.browser.newPage()
-  foreign = watchForeignRequests(page, server.url)
-  page.on('pageerror', (e) => pageErrors.push(String(e)))
-  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss() })
-  await page.goto(server.url + '#/import')
-  await waitForDb(page)
+  app = await startApp({ path: '#/import', onPage: (p) => { p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss() }) } })
+  ;({ server, page, foreign, pageErrors } = app)
 })
 
-afterAll(async () => {
-  await chromium?.close()
-  await server?.close()
-  if (dist) rmSync(dist, { recursive: true, force: true })
-})
+afterAll(async () => { await app?.close() })
 
 /** Runs SQL in the workbench and returns the first cell of the first row. */
 async function sqlValue(query: string): Promise<string> {
@@ -64,8 +51,6 @@ async function openImport(): Promise<void> {
   await waitForDb(page)
 }
 
-const VIEW = '[data-testid="view-import"]'
-
 /**
  * The Overview card of an imported document (added once DuckDB is ready):
  * its heading, its headline totals and the link to the Import view.
@@ -83,20 +68,7 @@ async function overviewCard(docId: string): Promise<{ heading: string; kpis: str
   }
 }
 
-/** Does something on the import view and waits for the store to finish it; returns the status it ends in. */
-async function act(action: () => Promise<unknown>): Promise<string> {
-  const before = Number(await page.getAttribute(VIEW, 'data-finished'))
-  await action()
-  // Polled from here: the app's CSP forbids the eval a page-side wait would need.
-  const deadline = Date.now() + 120_000
-  for (;;) {
-    const finished = Number(await page.getAttribute(VIEW, 'data-finished'))
-    if (finished > before && (await page.getAttribute(VIEW, 'data-active')) === '0') break
-    if (Date.now() > deadline) throw new Error('the import view did not finish')
-    await page.waitForTimeout(50)
-  }
-  return (await page.getAttribute(VIEW, 'data-status')) ?? ''
-}
+const act = (action: () => Promise<unknown>) => actOnImport(page, action)
 
 async function chooseCsv(files: Array<{ name: string; bytes: Buffer | string }>): Promise<string> {
   await openImport()
@@ -207,7 +179,7 @@ describe('importing a report’s text', () => {
     expect(await page.locator('tr[data-key="208"] td[data-doc="gaoping-copy"]').innerText()).toBe('5,104.59')
     await openImport()
     expect(await page.locator('[data-testid="import-row"][data-doc="gaoping-copy"]').count()).toBe(1)
-    expect(await page.locator('[data-testid="import-restored"]').innerText()).toContain('1')
+    expect(await page.locator('[data-testid="import-restored"]').innerText()).toMatch(/^从浏览器存储恢复了 1 个导入，用时 \d+ 毫秒。$/)
     // On the Overview too, painted first from the summary, then with the restored import.
     await page.goto(server.url + '#/')
     await page.reload()

@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApp, waitForDb, type Page, type StartedApp } from './harness'
+import { startApp, waitForChartsAtRest, waitForDb, type Page, type StartedApp } from './harness'
 import { layoutProblems, SCREENS, VIEWS } from './layout-checks'
 
 let app: StartedApp
@@ -38,8 +38,8 @@ for (const size of [{ width: 390, height: 844, name: 'phone' }, { width: 1440, h
     for (const view of VIEWS) {
       it(`${view.name}: no sideways scroll, no squeezed text, exports and citation inside the viewport`, async () => {
         await open(view.path)
-        // Charts animate in for 250 ms; the picture is for people, the checks below do not need it.
-        await page.waitForTimeout(400)
+        // Charts animate in; the picture is for people (the checks below do not need it), so it waits for them to finish.
+        await waitForChartsAtRest(page)
         await page.screenshot({ path: join(SCREENS, `${view.name}-${size.width}.png`), fullPage: true })
         const problems = await layoutProblems(page, { touch: size.width < 768 })
         expect(problems).toEqual([])

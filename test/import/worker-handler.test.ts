@@ -38,7 +38,8 @@ describe('handleImportRequest (what the worker runs)', () => {
     // The identity checks too (plain one-line rows): every table follows the new doc_id.
     const checks = res.result.prepared.files.checks!.split('\n').slice(1, -1)
     expect(checks.length).toBe(res.result.prepared.counts.checks)
-    expect(checks.length).toBeGreaterThan(0)
+    // The 166 checks of gaoping-2026-budget in checks.csv.
+    expect(checks.length).toBe(166)
     expect(checks.every((r) => r.startsWith('gaoping-2026-budget-2,'))).toBe(true)
   })
 
