@@ -130,22 +130,32 @@ describe('data/dataset against figures read from data/raw by hand', () => {
     ])
   })
 
-  const SANGONG: Array<[doc: string, year: string, figure: string, category: string, yuan: string, line: string]> = [
-    // changzhi-2026-budget.txt:449 "公务接待费 2.60 2.60", line 453 "合计 16.32 16.32" (万元)
-    ['changzhi-2026-budget', '2026', '预算', '公务接待费', '26000.00', '449'],
-    ['changzhi-2026-budget', '2026', '预算', '合计', '163200.00', '453'],
-    // gaoping-2026-budget.txt:417 "本单位无“三公”经费预算。"
-    ['gaoping-2026-budget', '2026', '预算', '合计', '0.00', '417'],
-    // jincheng-2022-final.txt:414, 元: 预算 合计 71000.00 … 公务接待费 20000.00; 决算 合计 20288.20 … 公务接待费 8703.00
-    ['jincheng-2022-final', '2022', '预算', '公务接待费', '20000.00', '414'],
-    ['jincheng-2022-final', '2022', '决算', '合计', '20288.20', '414'],
-    ['jincheng-2022-final', '2022', '决算', '公务接待费', '8703.00', '414'],
-    // jincheng-2024-budget.txt:931 "公务接待费 1.59 1.59", line 939 "合计 5.49 5.49" (万元)
-    ['jincheng-2024-budget', '2024', '预算', '公务接待费', '15900.00', '931'],
-    ['jincheng-2024-budget', '2024', '预算', '合计', '54900.00', '939'],
+  const SANGONG: Array<[doc: string, year: string, figure: string, category: string, yuan: string, line: string, table: string, raw: string, printedUnit: string]> = [
+    // changzhi-2026-budget.txt:449 "公务接待费 2.60 2.60", line 453 "合计 16.32 16.32" (表10, 万元)
+    ['changzhi-2026-budget', '2026', '预算', '公务接待费', '26000.00', '449', 'B10', '2.60', '万元'],
+    ['changzhi-2026-budget', '2026', '预算', '合计', '163200.00', '453', 'B10', '16.32', '万元'],
+    // gaoping-2026-budget.txt:417 "本单位无“三公”经费预算。": stated in the prose, no figure printed
+    ['gaoping-2026-budget', '2026', '预算', '合计', '0.00', '417', '', '', ''],
+    // jincheng-2022-final.txt:414 (公开07表), 元: 预算 合计 71000.00 … 公务接待费 20000.00; 决算 合计 20288.20 … 公务接待费 8703.00
+    ['jincheng-2022-final', '2022', '预算', '公务接待费', '20000.00', '414', 'F07', '20000.00', '元'],
+    ['jincheng-2022-final', '2022', '决算', '合计', '20288.20', '414', 'F07', '20288.20', '元'],
+    ['jincheng-2022-final', '2022', '决算', '公务接待费', '8703.00', '414', 'F07', '8703.00', '元'],
+    // jincheng-2024-budget.txt:931 "公务接待费 1.59 1.59", line 939 "合计 5.49 5.49" (表10, 万元)
+    ['jincheng-2024-budget', '2024', '预算', '公务接待费', '15900.00', '931', 'B10', '1.59', '万元'],
+    ['jincheng-2024-budget', '2024', '预算', '合计', '54900.00', '939', 'B10', '5.49', '万元'],
   ]
-  it.each(SANGONG)('三公 %s %s %s %s = %s 元 on line %s', (doc_id, year, figure, category, amount_yuan, line) => {
-    expect(matching('sangong', { doc_id, year, figure, category })).toEqual([{ doc_id, year, figure, category, amount_yuan, line }])
+  it.each(SANGONG)('三公 %s %s %s %s = %s 元 on line %s (%s, printed %s %s)', (doc_id, year, figure, category, amount_yuan, line, table_code, raw, printed_unit) => {
+    expect(matching('sangong', { doc_id, year, figure, category })).toEqual([
+      expect.objectContaining({ doc_id, year, figure, category, amount_yuan, line, table_code, raw, printed_unit, page: '' }),
+    ])
+  })
+
+  it('names two equal 三公 figures on one line apart: 晋城 2022 公开07表 line 414 prints 51000.00 for 公务用车购置及运行费 and 运行维护费', () => {
+    const rows = matching('sangong', { doc_id: 'jincheng-2022-final', line: '414', amount_yuan: '51000.00' })
+    expect(rows.map((r) => [r.category, r.row_id])).toEqual([
+      ['公务用车购置及运行费', 'jincheng-2022-final:S414.2'],
+      ['公务用车运行维护费', 'jincheng-2022-final:S414.3'],
+    ])
   })
 
   const NARRATIVE: Array<[doc: string, subject: string, year: string, value: string, relation: string, line: string]> = [
