@@ -1,9 +1,3 @@
-/** The single-file build's embedded DuckDB wasm (gzip, base64), read from the page (scripts/offline-build.ts). */
-declare module 'virtual:kanzhang-duckdb-wasm-gz' {
-  const wasmGzipBase64: () => Promise<string>
-  export default wasmGzipBase64
-}
-
 /** DuckDB's loader for this build: bundles-hosted.ts or bundles-single.ts (alias in vite.config.ts). */
 declare module 'virtual:kanzhang-duckdb-bundle' {
   export function instantiate(): Promise<import('@duckdb/duckdb-wasm').AsyncDuckDB>

@@ -1,19 +1,21 @@
 /**
  * DuckDB-Wasm for the single-file build (`npm run build:single`), which must
  * run from file:// where the page can neither fetch a file nor start a worker
- * from one. The worker starts from a Blob of its source; the wasm travels in
- * the page gzipped and base64-encoded (34 MB → ≈ 10 MB, in an inert <script>
- * element written by scripts/offline-build.ts) and reaches the worker
- * as a `data:` URL, which a Blob worker under file:// may fetch (a `blob:` URL
- * made by the page it may not). A shim put before the worker's code
- * decompresses that URL with DecompressionStream when DuckDB fetches it.
+ * from one. Worker and wasm are files of the build (`?url&no-inline`) that the
+ * single file carries gzipped and base64-encoded in inert elements
+ * (src/platform/files-single.ts; the wasm 34 MB → ≈ 10 MB). The worker starts
+ * from a Blob of its source; the wasm reaches it as a `data:` URL of the
+ * carried text, which a Blob worker under file:// may fetch (a `blob:` URL made
+ * by the page it may not). A shim put before the worker's code decompresses
+ * that URL with DecompressionStream when DuckDB fetches it.
  *
  * Only the eh bundle is shipped (WebAssembly exceptions: Chrome/Edge 95+,
  * Firefox 100+, Safari 15.2+): the mvp wasm would add another ≈ 11 MB.
  */
 import * as duckdb from '@duckdb/duckdb-wasm'
-import workerSource from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?raw'
-import wasmGzipBase64 from 'virtual:kanzhang-duckdb-wasm-gz'
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url&no-inline'
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url&no-inline'
+import { fileGzipBase64, fileText, workerFromSource } from '../platform/files-single'
 
 const WASM_GZ_PREFIX = 'data:application/x-kanzhang-wasm-gzip;base64,'
 
@@ -44,14 +46,8 @@ export async function instantiate(): Promise<duckdb.AsyncDuckDB> {
     throw new Error('This browser lacks WebAssembly exception handling, which the single-file build needs (Chrome/Edge 95+, Firefox 100+, Safari 15.2+).')
   }
   await afterFirstPaint()
-  const code = FETCH_SHIM + workerSource.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n')
-  const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }))
-  const worker = new Worker(url)
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker)
-  try {
-    await db.instantiate(WASM_GZ_PREFIX + await wasmGzipBase64())
-  } finally {
-    URL.revokeObjectURL(url)
-  }
+  const source = (await fileText(ehWorker)).replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n')
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), workerFromSource(FETCH_SHIM + source, 'kanzhang-duckdb'))
+  await db.instantiate(WASM_GZ_PREFIX + await fileGzipBase64(ehWasm))
   return db
 }
