@@ -7,7 +7,7 @@ import { datasetArrowPlugin } from './scripts/build-dataset-arrow'
 import { summaryPlugin } from './scripts/build-summary'
 import { contentSecurityPolicy, cspFor, inertFiles, selfExtractingScript, SINGLE_FILE, singleFileOnly, singleFileScriptHashes } from './scripts/offline-build'
 
-// The dataset the app inlines; KANZHANG_DATASET_DIR points a build at other CSVs (e.g. a benchmark's).
+// The dataset the app ships; KANZHANG_DATASET_DIR points a build at other CSVs (e.g. a benchmark's).
 const datasetDir = process.env.KANZHANG_DATASET_DIR ?? fileURLToPath(new URL('./data/dataset', import.meta.url))
 const srcDir = fileURLToPath(new URL('./src', import.meta.url))
 
@@ -21,9 +21,9 @@ const MAX_PRECACHE_BYTES = 64 * 1024 * 1024
  * - `vite build --mode single` — dist-single/kanzhang.html, everything in one
  *   file (scripts, styles, dataset, DuckDB's worker and wasm) that runs from
  *   file:// by double-click. src/db/bundles.ts swaps DuckDB's loader; the files
- *   a hosted build writes beside the page (workers, DuckDB's wasm) travel in
- *   the page as inert elements, read by src/platform/files-single.ts; the build
- *   fails if any other file would be written.
+ *   a hosted build writes beside the page (workers, wasm, dataset tables, report
+ *   texts) travel in the page as inert elements, read by src/platform/files-single.ts;
+ *   the build fails if any other file would be written.
  * Dev (`vite`) is the hosted app without service worker or CSP.
  */
 export default defineConfig(({ mode }) => {
@@ -35,8 +35,8 @@ export default defineConfig(({ mode }) => {
         contentSecurityPolicy('single'),
         selfExtractingScript(),
         viteSingleFile({ outputFileName: SINGLE_FILE }),
-        // What DuckDB's start reads first: its worker, then the wasm (the largest).
-        inertFiles(SINGLE_FILE, [/^duckdb-browser-eh\.worker-/, /^duckdb-eh-.*\.wasm$/]),
+        // What DuckDB's start reads first: its worker, the dataset tables, then the wasm (the largest).
+        inertFiles(SINGLE_FILE, [/^duckdb-browser-eh\.worker-/, /\.arrow$/, /^duckdb-eh-.*\.wasm$/]),
         singleFileScriptHashes(SINGLE_FILE),
         singleFileOnly(SINGLE_FILE),
       ]
@@ -69,7 +69,7 @@ export default defineConfig(({ mode }) => {
           },
           injectManifest: {
             // Everything one visit needs; the service worker keeps only the DuckDB pair this browser uses.
-            globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest,bcmap}'],
+            globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest,bcmap,arrow,csv,txt}'],
             maximumFileSizeToCacheInBytes: MAX_PRECACHE_BYTES,
             // Hashed file names already change with their content.
             dontCacheBustURLsMatching: /^assets\//,
@@ -96,13 +96,13 @@ export default defineConfig(({ mode }) => {
     },
     optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
     // Hosted: ES-module workers may split, so the import worker fetches pdf.js only when a PDF arrives.
-    // The single file keeps one inline (IIFE) worker with pdf.js inside it, loaded on the first import.
+    // The single file keeps one IIFE worker with pdf.js inside it (a classic Blob worker: src/platform/files-single.ts),
+    // decoded and started on the first import.
     worker: single ? {} : { format: 'es' as const },
     server: { port: 5173, strictPort: false },
     // The page's <meta> policy does not govern a worker started from a URL (DuckDB's): the header does, for every
     // response. A server hosting dist/ should send the same header (README, "Security").
     preview: { headers: { 'Content-Security-Policy': cspFor('hosted') } },
-    // The dataset CSVs are inlined into the main chunk on purpose (offline, single-file ready).
     // KANZHANG_BENCH_REFERENCE=1 adds the benchmarks' reference page (a bare DuckDB start) to the hosted build.
     build: single
       ? { target: 'es2022', outDir: 'dist-single', emptyOutDir: true }
