@@ -159,11 +159,18 @@ export function selfExtractingScript(): Plugin {
 
 /** The attribute that names a file carried in the page (src/platform/files-single.ts reads it). */
 const FILE_ATTRIBUTE = 'data-kanzhang-file'
+/**
+ * Base64 characters per element (a multiple of 4, so each part decodes on its
+ * own): a reader can start on a large file's first part — DuckDB's wasm,
+ * streamed into its compiler — while the parser is still reading the rest.
+ */
+const PART_CHARS = 1024 * 1024
 
 /**
  * Moves every file the single-file build would write beside `fileName` into it,
- * as `<script type="application/octet-stream" data-kanzhang-file="name">` at the
- * end of the body, gzipped (level 9) and base64-encoded. The browser neither runs
+ * as `<script type="application/octet-stream" data-kanzhang-file="name"
+ * data-part="i" data-parts="n">` elements at the end of the body, gzipped
+ * (level 9) and base64-encoded. The browser neither runs
  * nor parses them as JavaScript: the app's script stays small, and a file costs
  * its decoding only when the app asks for it (src/platform/files-single.ts looks
  * a URL up by its file name). `first` orders the elements: the files the start
@@ -191,11 +198,13 @@ export function inertFiles(fileName: string, first: RegExp[]): Plugin {
           if (!/^[\w.-]+$/.test(f.fileName)) this.error(`single-file build: unexpected file name ${f.fileName}`)
         }
         files.sort((a, b) => rank(a.fileName) - rank(b.fileName))
-        const elements = files.map((f) => {
+        const elements = files.flatMap((f) => {
           const source = (f as { source: string | Uint8Array }).source
           const data = gzipSync(typeof source === 'string' ? Buffer.from(source, 'utf8') : source, { level: 9 }).toString('base64')
           delete bundle[f.fileName]
-          return `<script type="application/octet-stream" ${FILE_ATTRIBUTE}="${f.fileName}">${data}</script>\n`
+          const parts = Math.max(1, Math.ceil(data.length / PART_CHARS))
+          return Array.from({ length: parts }, (_, i) =>
+            `<script type="application/octet-stream" ${FILE_ATTRIBUTE}="${f.fileName}" data-part="${i}" data-parts="${parts}">${data.slice(i * PART_CHARS, (i + 1) * PART_CHARS)}</script>\n`)
         })
         if (!html.source.includes('</body>')) this.error('single-file build: no </body> to put the files before')
         html.source = html.source.replace('</body>', () => `${elements.join('')}</body>`)

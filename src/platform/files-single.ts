@@ -1,8 +1,9 @@
 /**
  * The single file's files (`npm run build:single`). A file that a hosted build
- * writes beside the page travels inside the page as an inert element —
- * `<script type="application/octet-stream" data-kanzhang-file="name">`, gzip
- * then base64 (scripts/offline-build.ts, `inertFiles`) — because under file://
+ * writes beside the page travels inside the page as inert elements —
+ * `<script type="application/octet-stream" data-kanzhang-file="name"
+ * data-part="i" data-parts="n">`, gzip then base64 (scripts/offline-build.ts,
+ * `inertFiles`) — because under file://
  * the page can fetch no file and start no worker from one. The browser does not
  * parse that text as JavaScript, so none of it delays the first view; a file is
  * decoded when it is first asked for.
@@ -10,41 +11,73 @@
 
 const ATTRIBUTE = 'data-kanzhang-file'
 
-/** The base64 text of each file read so far (the element itself is dropped: the page need not hold it twice). */
-const read = new Map<string, Promise<string>>()
+/**
+ * The base64 text of each part read so far (the element itself is dropped: the
+ * page need not hold it twice). A large file comes in parts (data-part i of
+ * data-parts n), so a reader can start on the first while the parser is still
+ * reading the rest.
+ */
+const read = new Map<string, Promise<{ text: string; parts: number }>>()
 
 /** The file name a URL of the build ends with: the single file's files have no folders. */
 function fileName(url: string): string {
   return new URL(url, document.baseURI).pathname.split('/').pop()!
 }
 
-function parsed(): Promise<void> {
-  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }))
+/**
+ * The element `find` finds, once it is whole. The app runs while the page is
+ * still being parsed (the loader stands right after the mount point): an
+ * element is whole once the parser has put a node after it, or has finished
+ * the page (null if it is not there then).
+ */
+function whole(find: () => Element | null): Promise<Element | null> {
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => check())
+    const check = () => {
+      const el = find()
+      if (!el?.nextSibling && document.readyState === 'loading') return false
+      observer.disconnect()
+      document.removeEventListener('DOMContentLoaded', check)
+      resolve(el)
+      return true
+    }
+    if (check()) return
+    observer.observe(document.body, { childList: true })
+    document.addEventListener('DOMContentLoaded', check)
+  })
 }
 
-async function readElement(name: string): Promise<string> {
-  const find = () => document.querySelector(`script[${ATTRIBUTE}="${CSS.escape(name)}"]`)
-  // The app runs while the page is still being parsed (the loader stands right after the mount point): an
-  // element is whole once the parser has put a node after it, or has finished the page.
-  let el = find()
-  if (!el?.nextSibling && document.readyState === 'loading') {
-    await parsed()
-    el = find()
-  }
-  if (!el?.textContent) throw new Error(`${name} is missing from the page`)
-  const text = el.textContent
+async function readPart(name: string, i: number): Promise<{ text: string; parts: number }> {
+  const el = await whole(() => document.querySelector(`script[${ATTRIBUTE}="${CSS.escape(name)}"][data-part="${i}"]`))
+  if (!el) throw new Error(`${name} is missing from the page`)
+  const text = el.textContent ?? ''
+  const parts = Number(el.getAttribute('data-parts'))
   el.remove()
-  return text
+  return { text, parts }
 }
 
-/** The file as the page carries it: gzip, base64 (DuckDB's worker fetches its wasm so, as a data: URL). */
-export function fileGzipBase64(url: string): Promise<string> {
-  const name = fileName(url)
-  let text = read.get(name)
-  if (!text) {
-    text = readElement(name)
-    read.set(name, text)
+function part(name: string, i: number): Promise<{ text: string; parts: number }> {
+  const key = `${name}#${i}`
+  let p = read.get(key)
+  if (!p) {
+    p = readPart(name, i)
+    read.set(key, p)
   }
+  return p
+}
+
+/** The file as the page carries it (gzip, base64), part by part as the parser reaches each. */
+export async function* fileGzipBase64Parts(url: string): AsyncGenerator<string> {
+  const name = fileName(url)
+  const first = await part(name, 0)
+  yield first.text
+  for (let i = 1; i < first.parts; i++) yield (await part(name, i)).text
+}
+
+/** The file as the page carries it: gzip, base64. */
+export async function fileGzipBase64(url: string): Promise<string> {
+  let text = ''
+  for await (const p of fileGzipBase64Parts(url)) text += p
   return text
 }
 
