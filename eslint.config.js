@@ -51,4 +51,6 @@ export default tseslint.config(
   layer('stores', ['views', 'components'], false),
   // The review (issue #12) reads the parser's rows and nothing of the app; import and db may read it.
   layer('review', ['import', 'db', 'charts', 'publish', 'stores', 'views', 'components', 'i18n', 'format'], true),
+  // Where the build's files come from (hosted: fetched; single file: decoded from the page): knows nothing of the app.
+  layer('platform', ['ingest', 'import', 'db', 'review', 'charts', 'publish', 'stores', 'views', 'components', 'i18n', 'format'], true),
 )

@@ -5,9 +5,9 @@ import { VitePWA } from 'vite-plugin-pwa'
 import { viteSingleFile } from 'vite-plugin-singlefile'
 import { datasetArrowPlugin } from './scripts/build-dataset-arrow'
 import { summaryPlugin } from './scripts/build-summary'
-import { contentSecurityPolicy, cspFor, duckdbWasmGzipBase64, inlineModuleWorkers, selfExtractingScript, SINGLE_FILE, singleFileOnly, singleFileScriptHashes } from './scripts/offline-build'
+import { contentSecurityPolicy, cspFor, inertFiles, selfExtractingScript, SINGLE_FILE, singleFileOnly, singleFileScriptHashes } from './scripts/offline-build'
 
-// The dataset the app inlines; KANZHANG_DATASET_DIR points a build at other CSVs (e.g. a benchmark's).
+// The dataset the app ships; KANZHANG_DATASET_DIR points a build at other CSVs (e.g. a benchmark's).
 const datasetDir = process.env.KANZHANG_DATASET_DIR ?? fileURLToPath(new URL('./data/dataset', import.meta.url))
 const srcDir = fileURLToPath(new URL('./src', import.meta.url))
 
@@ -20,21 +20,23 @@ const MAX_PRECACHE_BYTES = 64 * 1024 * 1024
  *   build on the first visit, after which it loads and runs offline.
  * - `vite build --mode single` — dist-single/kanzhang.html, everything in one
  *   file (scripts, styles, dataset, DuckDB's worker and wasm) that runs from
- *   file:// by double-click. src/db/bundles.ts swaps DuckDB's loader;
- *   `new Worker(new URL('./x.ts', import.meta.url))` in src/ becomes an inline
- *   (Blob) worker; the build fails if any other file would be written.
+ *   file:// by double-click. src/db/bundles.ts swaps DuckDB's loader; the files
+ *   a hosted build writes beside the page (workers, wasm, dataset tables, report
+ *   texts) travel in the page as inert elements, read by src/platform/files-single.ts;
+ *   the build fails if any other file would be written.
  * Dev (`vite`) is the hosted app without service worker or CSP.
  */
 export default defineConfig(({ mode }) => {
   const single = mode === 'single'
-  const common: PluginOption[] = [vue(), summaryPlugin(datasetDir), datasetArrowPlugin(datasetDir), duckdbWasmGzipBase64(single)]
+  const common: PluginOption[] = [vue(), summaryPlugin(datasetDir), datasetArrowPlugin(datasetDir)]
   const plugins: PluginOption[] = single
     ? [
         ...common,
         contentSecurityPolicy('single'),
-        inlineModuleWorkers(srcDir),
         selfExtractingScript(),
         viteSingleFile({ outputFileName: SINGLE_FILE }),
+        // What DuckDB's start reads first: its worker, the dataset tables, then the wasm (the largest).
+        inertFiles(SINGLE_FILE, [/^duckdb-browser-eh\.worker-/, /\.arrow$/, /^duckdb-eh-.*\.wasm$/]),
         singleFileScriptHashes(SINGLE_FILE),
         singleFileOnly(SINGLE_FILE),
       ]
@@ -67,7 +69,7 @@ export default defineConfig(({ mode }) => {
           },
           injectManifest: {
             // Everything one visit needs; the service worker keeps only the DuckDB pair this browser uses.
-            globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest,bcmap}'],
+            globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest,bcmap,arrow,csv,txt}'],
             maximumFileSizeToCacheInBytes: MAX_PRECACHE_BYTES,
             // Hashed file names already change with their content.
             dontCacheBustURLsMatching: /^assets\//,
@@ -85,6 +87,8 @@ export default defineConfig(({ mode }) => {
       alias: {
         // DuckDB's loader for this build (src/db/bundles.ts).
         'virtual:kanzhang-duckdb-bundle': `${srcDir}/db/${single ? 'bundles-single' : 'bundles-hosted'}.ts`,
+        // Where the build's own files come from (src/platform/README.md).
+        'virtual:kanzhang-files': `${srcDir}/platform/${single ? 'files-single' : 'files-hosted'}.ts`,
         '~': srcDir,
         '@dataset': datasetDir,
         '@raw': fileURLToPath(new URL('./data/raw', import.meta.url)),
@@ -92,13 +96,13 @@ export default defineConfig(({ mode }) => {
     },
     optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
     // Hosted: ES-module workers may split, so the import worker fetches pdf.js only when a PDF arrives.
-    // The single file keeps one inline (IIFE) worker with pdf.js inside it, loaded on the first import.
+    // The single file keeps one IIFE worker with pdf.js inside it (a classic Blob worker: src/platform/files-single.ts),
+    // decoded and started on the first import.
     worker: single ? {} : { format: 'es' as const },
     server: { port: 5173, strictPort: false },
     // The page's <meta> policy does not govern a worker started from a URL (DuckDB's): the header does, for every
     // response. A server hosting dist/ should send the same header (README, "Security").
     preview: { headers: { 'Content-Security-Policy': cspFor('hosted') } },
-    // The dataset CSVs are inlined into the main chunk on purpose (offline, single-file ready).
     // KANZHANG_BENCH_REFERENCE=1 adds the benchmarks' reference page (a bare DuckDB start) to the hosted build.
     build: single
       ? { target: 'es2022', outDir: 'dist-single', emptyOutDir: true }

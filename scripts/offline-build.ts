@@ -3,18 +3,16 @@
  *
  * - `contentSecurityPolicy(kind)` writes the page's CSP as the first <meta> of
  *   <head>: nothing from another host, in either build.
- * - `duckdbWasmGzipBase64(embed)` embeds the eh wasm gzipped and base64-encoded in
- *   the single file (34 MB → ≈ 10 MB); `selfExtractingScript()` compresses the
- *   app's script the same way (≈ 2.8 MB → ≈ 1 MB).
- * - `inlineModuleWorkers()` turns `new Worker(new URL('./x.ts',
- *   import.meta.url), opts)` in src/ into Vite's `?worker&inline` (a Blob
- *   worker), because a worker file next to the page cannot start under file://.
+ * - `inertFiles(fileName)` puts every file the single-file build would write
+ *   beside the page (workers, DuckDB's wasm, dataset tables, report texts: what
+ *   `?url`, `?worker&url` and emitted assets name) into the page as inert
+ *   elements, gzipped and base64-encoded; src/platform/files-single.ts decodes
+ *   one when the app asks for it. `selfExtractingScript()` compresses the app's
+ *   script the same way.
  * - `singleFileOnly()` fails the single-file build when anything but the one
  *   HTML file would be written (a worker, wasm or asset left outside it).
  */
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { gzipSync } from 'node:zlib'
 import type { Plugin } from 'vite'
 
@@ -115,53 +113,6 @@ export function singleFileScriptHashes(fileName: string): Plugin {
   }
 }
 
-export const DUCKDB_WASM_GZ_ID = 'virtual:kanzhang-duckdb-wasm-gz'
-/** The element of the single file that holds the wasm as text. */
-const WASM_ELEMENT_ID = 'kanzhang-duckdb-wasm'
-
-/**
- * The eh wasm, gzipped and base64-encoded, as a non-executed <script> element
- * at the end of the page; `virtual:kanzhang-duckdb-wasm-gz` exports a function
- * that reads it. Kept out of the app's script so the script can be compressed
- * on its own (selfExtractingScript) and the browser does not parse 10 MB of
- * string literal as JavaScript.
- */
-export function duckdbWasmGzipBase64(embed: boolean): Plugin {
-  const resolved = '\0' + DUCKDB_WASM_GZ_ID
-  const wasmPath = createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm')
-  return {
-    name: 'kanzhang-duckdb-wasm-gz',
-    resolveId: (id) => (id === DUCKDB_WASM_GZ_ID ? resolved : undefined),
-    load(id) {
-      if (id !== resolved) return undefined
-      // Read once, then kept: the workbench starts a second DuckDB from the same text.
-      // The app runs while the page is still being parsed (selfExtractingScript): the element is complete
-      // only once the parser is done with it.
-      return `let text = null;
-export default async function wasmGzipBase64() {
-  if (text !== null) return text;
-  if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
-  if (text !== null) return text;
-  const el = document.getElementById(${JSON.stringify(WASM_ELEMENT_ID)});
-  if (!el || !el.textContent) throw new Error('DuckDB wasm missing from the page');
-  text = el.textContent;
-  el.remove();
-  return text;
-}`
-    },
-    // Every build resolves the module (dev's dependency scan reaches it); only the single file carries the wasm.
-    transformIndexHtml: {
-      order: 'post',
-      handler: () => embed ? [{
-        tag: 'script',
-        attrs: { type: 'application/octet-stream', id: WASM_ELEMENT_ID },
-        children: gzipSync(readFileSync(wasmPath), { level: 9 }).toString('base64'),
-        injectTo: 'body',
-      }] : [],
-    },
-  }
-}
-
 /**
  * Replaces the entry chunk's code by a small loader holding that code gzipped
  * and base64-encoded; the loader decompresses it (DecompressionStream) and runs
@@ -206,35 +157,58 @@ export function selfExtractingScript(): Plugin {
   }
 }
 
-// Vite's own pattern for a worker it bundles as a separate file (vite:worker-import-meta-url).
-const WORKER_RE = /\bnew\s+Worker\s*\(\s*new\s+URL\s*\(\s*(['"])([^'"]+)\1\s*,\s*import\.meta\.url\s*\)\s*(,\s*)?/g
+/** The attribute that names a file carried in the page (src/platform/files-single.ts reads it). */
+const FILE_ATTRIBUTE = 'data-kanzhang-file'
+/**
+ * Base64 characters per element (a multiple of 4, so each part decodes on its
+ * own): a reader can start on a large file's first part — DuckDB's wasm,
+ * streamed into its compiler — while the parser is still reading the rest.
+ */
+const PART_CHARS = 1024 * 1024
 
 /**
- * Rewrites `new Worker(new URL('./w.ts', import.meta.url), opts)` in the app's
- * own modules to `new W(opts)` with `import W from './w.ts?worker&inline'`:
- * the worker's bundled code travels inside the page and starts from a Blob.
- * (Source code may also import `./w.ts?worker&inline` itself; both end the same.)
+ * Moves every file the single-file build would write beside `fileName` into it,
+ * as `<script type="application/octet-stream" data-kanzhang-file="name"
+ * data-part="i" data-parts="n">` elements at the end of the body, gzipped
+ * (level 9) and base64-encoded. The browser neither runs
+ * nor parses them as JavaScript: the app's script stays small, and a file costs
+ * its decoding only when the app asks for it (src/platform/files-single.ts looks
+ * a URL up by its file name). `first` orders the elements: the files the start
+ * needs come first, so they are whole before the parser reaches the rest.
+ * Runs after vite-plugin-singlefile has inlined the scripts and styles.
  */
-export function inlineModuleWorkers(srcDir: string): Plugin {
+export function inertFiles(fileName: string, first: RegExp[]): Plugin {
+  const rank = (name: string) => {
+    const i = first.findIndex((re) => re.test(name))
+    return i === -1 ? first.length : i
+  }
   return {
-    name: 'kanzhang-inline-module-workers',
-    enforce: 'pre',
+    name: 'kanzhang-inert-files',
     apply: 'build',
-    transform(code, id) {
-      if (!id.startsWith(srcDir) || id.includes('?') || !/\.(ts|js|vue)$/.test(id)) return undefined
-      if (!code.includes('import.meta.url')) return undefined
-      const imports: string[] = []
-      const out = code.replace(WORKER_RE, (_m, _q: string, path: string) => {
-        const name = `__kanzhangInlineWorker${imports.length}`
-        imports.push(`import ${name} from ${JSON.stringify(path + '?worker&inline')};`)
-        return `new ${name}(`
-      })
-      if (imports.length === 0) return undefined
-      // A .vue file's <script> is not the start of the file: add the import inside it.
-      const withImports = id.endsWith('.vue')
-        ? out.replace(/<script\b[^>]*>/, (tag) => `${tag}\n${imports.join('\n')}\n`)
-        : `${imports.join('\n')}\n${out}`
-      return { code: withImports, map: null }
+    enforce: 'post',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const html = bundle[fileName]
+        if (!html || html.type !== 'asset' || typeof html.source !== 'string') return
+        const files = Object.values(bundle).filter((f) => f.fileName !== fileName)
+        for (const f of files) {
+          if (f.type !== 'asset') this.error(`single-file build: chunk ${f.fileName} was not inlined`)
+          // File names are Vite's [name]-[hash].[ext]: nothing an attribute must escape, and no folders.
+          if (!/^[\w.-]+$/.test(f.fileName)) this.error(`single-file build: unexpected file name ${f.fileName}`)
+        }
+        files.sort((a, b) => rank(a.fileName) - rank(b.fileName))
+        const elements = files.flatMap((f) => {
+          const source = (f as { source: string | Uint8Array }).source
+          const data = gzipSync(typeof source === 'string' ? Buffer.from(source, 'utf8') : source, { level: 9 }).toString('base64')
+          delete bundle[f.fileName]
+          const parts = Math.max(1, Math.ceil(data.length / PART_CHARS))
+          return Array.from({ length: parts }, (_, i) =>
+            `<script type="application/octet-stream" ${FILE_ATTRIBUTE}="${f.fileName}" data-part="${i}" data-parts="${parts}">${data.slice(i * PART_CHARS, (i + 1) * PART_CHARS)}</script>\n`)
+        })
+        if (!html.source.includes('</body>')) this.error('single-file build: no </body> to put the files before')
+        html.source = html.source.replace('</body>', () => `${elements.join('')}</body>`)
+      },
     },
   }
 }

@@ -60,13 +60,12 @@ let started: Promise<AppDb> | null = null
 let current: Instance | null = null
 
 /**
- * The bundled dataset's CSV text (≈ 1 MB), fetched beside DuckDB's start
- * rather than in the app's first script: the first view paints from the
- * build-time summary and needs none of it.
+ * The bundled dataset's CSV text (≈ 1 MB), read only when imports are merged
+ * with it: a start with none inserts the build's Arrow tables instead.
  */
 let bundled: Promise<DatasetFiles> | null = null
 function bundledFiles(): Promise<DatasetFiles> {
-  bundled ??= import('./datasetFiles').then((m) => m.DATASET_FILES)
+  bundled ??= import('./datasetFiles').then((m) => m.datasetFiles())
   return bundled
 }
 /** doc_ids of the imports currently loaded. */

@@ -1,13 +1,16 @@
+import { fileText } from 'virtual:kanzhang-files'
+
 /**
- * The raw report texts, inlined as text (`?raw`) and loaded lazily per file,
- * so the source viewer works offline and the big reports load only when opened.
+ * The raw report texts, each a file of the build (precached by the PWA, carried
+ * in the single file as an inert element), read only when a citation or the
+ * source viewer needs one: they work offline and cost nothing before.
  */
-const LOADERS = import.meta.glob<string>('/data/raw/*.txt', { query: '?raw', import: 'default' })
+const URLS = import.meta.glob<string>('/data/raw/*.txt', { query: '?url&no-inline', import: 'default', eager: true })
 
 /** The text of a report in data/raw by its file name, or null when it is not shipped. */
 export async function sourceText(fileName: string): Promise<string | null> {
-  const load = LOADERS[`/data/raw/${fileName}`]
-  return load ? await load() : null
+  const url = URLS[`/data/raw/${fileName}`]
+  return url ? await fileText(url) : null
 }
 
 /** A document's source text, title and file name: bundled reports from data/raw, imported ones from IndexedDB. */

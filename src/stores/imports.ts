@@ -10,11 +10,12 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { downloadEach, textBlob } from '../publish/download'
-import { DATASET_FILES } from '../db/datasetFiles'
+import summary from 'virtual:kanzhang-summary'
+import { datasetFiles } from '../db/datasetFiles'
 import { getDb, reloadDataset, restoreReport, type ImportFiles, type RestoreReport } from '../db/client'
 import { documentRows } from '../db/queries/overview'
 import type { DocumentRow } from '../ingest/types'
-import { docIdsOfDocumentsCsv, exportDataset, withDocument, type Bilingual, type IdentityField, type ImportIssue, type PreparedImport } from '../import'
+import { exportDataset, withDocument, type Bilingual, type IdentityField, type ImportIssue, type PreparedImport } from '../import'
 import { ImportFailure } from '../import/issues'
 import { createImportService } from '../import/service'
 import { listImports, loadAllImports, removeImport, saveImport, storedSummaries, type ImportSummary } from '../import/store-idb'
@@ -54,7 +55,7 @@ export interface PendingCsv {
 export type Pending = PendingReport | PendingCsv
 
 /** The doc_ids of the bundled dataset: an import may never take one. */
-export const BUNDLED_DOC_IDS: ReadonlySet<string> = docIdsOfDocumentsCsv(DATASET_FILES.documents ?? '')
+export const BUNDLED_DOC_IDS: ReadonlySet<string> = new Set(summary.documents.map((d) => d.doc_id))
 
 /** The identity fields that must be known before a document joins the views. */
 const REQUIRED: readonly IdentityField[] = ['city', 'year', 'stage']
@@ -331,7 +332,7 @@ export const useImportsStore = defineStore('imports', () => {
     try {
       const stored = await loadAllImports()
       // With the BOM Excel needs to read UTF-8.
-      await downloadEach(exportDataset(DATASET_FILES, stored.map((s) => s.files), { bom: true }).map((f) => ({ fileName: f.fileName, blob: textBlob(f.text, 'text/csv;charset=utf-8') })))
+      await downloadEach(exportDataset(await datasetFiles(), stored.map((s) => s.files), { bom: true }).map((f) => ({ fileName: f.fileName, blob: textBlob(f.text, 'text/csv;charset=utf-8') })))
     } catch (e) {
       fail(e)
     }

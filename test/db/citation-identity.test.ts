@@ -3,7 +3,7 @@
  * row it came from, not matched by value on its line, so two equal amounts
  * in one table each cite their own line and cell; a Compare cell cites every
  * row it adds up. The real engine over the bundled dataset, the source text
- * from data/raw, and the popover's own `provenance`.
+ * from data/raw, and what the popover runs: its queries, then `citeFigure`.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -12,7 +12,9 @@ import { cellRowIds, runCompare } from '../../src/db/queries/compare'
 import { rowsById } from '../../src/db/queries/rows-by-id'
 import { documentRow } from '../../src/db/queries/document'
 import { cite } from '../../src/publish/citation'
-import { provenance } from '../../src/components/provenance'
+import { citeFigure, type FigureKind } from '../../src/publish/figure-citation'
+import { allChecks } from '../../src/db/queries/all-checks'
+import { rowsOnLine } from '../../src/db/queries/rows-on-line'
 import { tableOfRowId } from '../../src/ingest/provenance'
 import type { Engine } from '../../src/db/types'
 import { openEngine } from './engine'
@@ -23,6 +25,16 @@ const czLines = readFileSync(join(import.meta.dirname, '..', '..', 'data', 'raw'
 let db: Engine & { close(): void }
 beforeAll(async () => { db = await openEngine() })
 afterAll(() => db.close())
+
+/** What src/components/provenance.ts does for a figure of 长治 2026, with its text from data/raw. */
+async function provenance(target: { line: number; value: number | null | undefined; kind: FigureKind; ids?: string[]; cell?: { dimension: 'econ2'; dimKey: string } }) {
+  const ids = target.ids ?? (target.cell ? await cellRowIds(db, { ...target.cell, doc: CZ }) : null)
+  const given = ids ? await rowsById(db, ids) : null
+  return citeFigure({
+    doc: await documentRow(db, CZ), lines: czLines, checks: await allChecks(db),
+    given, onLine: given ?? (await rowsOnLine(db, CZ, target.line)), line: target.line, value: target.value, kind: target.kind,
+  })
+}
 
 describe('row ids', () => {
   it('name their table: L line_items, S sangong, EF evaluation_fields; a load-made id (~k) too', () => {
@@ -70,11 +82,11 @@ describe('two equal amounts in one table', () => {
   })
 
   it('through the popover: a figure given its row id is cited by it, whatever its value matches', async () => {
-    const p = await provenance(db, { doc: CZ, line: 128, value: 33800, kind: 'amount', unit: '万元', rows: { ids: [`${CZ}:L128.2`] } })
+    const p = await provenance({ line: 128, value: 33800, kind: 'amount', ids: [`${CZ}:L128.2`] })
     expect(p.citation?.measure).toBe('本年收入/一般公共预算')
     expect(p.parts).toEqual([])
     // The same figure matched by value on its line takes the 合计 column.
-    const byValue = await provenance(db, { doc: CZ, line: 128, value: 33800, kind: 'amount', unit: '万元' })
+    const byValue = await provenance({ line: 128, value: 33800, kind: 'amount' })
     expect(byValue.citation?.measure).toBe('本年收入/合计')
   })
 })
@@ -88,11 +100,22 @@ describe('a Compare aggregate', () => {
     expect(cell.values[CZ]).toBe(27018100)
     expect(await cellRowIds(db, { dimension: 'econ2', doc: CZ, dimKey: '基本工资' })).toEqual([`${CZ}:L336`, `${CZ}:L337`])
 
-    const p = await provenance(db, { doc: CZ, line: cell.lines[CZ]!, value: cell.values[CZ], kind: 'amount', unit: '万元', rows: { cell: { dimension: 'econ2', doc: CZ, dimKey: '基本工资' } } })
+    const p = await provenance({ line: cell.lines[CZ]!, value: cell.values[CZ], kind: 'amount', cell: { dimension: 'econ2', dimKey: '基本工资' } })
     expect(p.citation).toBeNull()
     expect(p.partsHow).toBe('sum')
     expect(p.parts.map((c) => [c.line, c.tableCode, c.printedFigure])).toEqual([[336, 'B06', '877.51万元'], [337, 'B06', '1824.30万元']])
     expect(p.lineReference).toMatch(/^以下2项之和：.*877\.51万元（原文第336行）；.*1824\.30万元（原文第337行）$/)
+  })
+
+  it('a share names the rows it was computed from, never a row as printing it', async () => {
+    const result = await runCompare(db, { docs: [CZ], dimension: 'econ2', mode: 'share' }, [CZ])
+    const cell = result.rows.find((r) => r.dim_key === '奖金')!
+    const p = await provenance({ line: cell.lines[CZ]!, value: cell.values[CZ], kind: 'pct', cell: { dimension: 'econ2', dimKey: '奖金' } })
+    expect(p.citation).toBeNull()
+    expect(p.partsHow).toBe('from')
+    // changzhi-2026-budget.txt:340 "奖金	工资奖金津补贴	397.13	397.13"
+    expect(p.parts.map((c) => [c.line, c.printedFigure])).toEqual([[340, '397.13万元']])
+    expect(p.lineReference).toMatch(/^计算依据：.*397\.13万元（原文第340行）$/)
   })
 
   it('cites every row of every cell: the row ids behind each cell add up to its value', async () => {

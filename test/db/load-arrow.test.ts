@@ -21,8 +21,7 @@ beforeAll(async () => {
   const bindings = await nodeDuckDB()
   const conn = bindings.connect()
   fromArrow = engineFromConnection(conn, (name, text) => bindings.registerFileText(name, text))
-  const ipc = Object.fromEntries(Object.entries(arrows).map(([t, b]) => [t, b === null ? null : new Uint8Array(Buffer.from(b, 'base64'))]))
-  await loadDatasetArrow(fromArrow, async (name, bytes) => { conn.insertArrowFromIPCStream(bytes, { name, create: true }) }, ipc)
+  await loadDatasetArrow(fromArrow, async (name, bytes) => { conn.insertArrowFromIPCStream(bytes, { name, create: true }) }, arrows)
   close = () => { conn.close(); bindings.reset() }
 }, 120_000)
 

@@ -94,6 +94,15 @@ export async function checkComparePivot(page: Page, base: string): Promise<void>
   expect(await page.locator('[data-testid="sql-text"]').textContent()).toContain('PIVOT')
 }
 
+/** Opens 长治 2026's source text at the line of 208 (a file of the build, read only when the source view asks for it). */
+export async function checkSourceLine(page: Page, base: string): Promise<void> {
+  await page.goto(base + '#/data/source/changzhi-2026-budget?line=187')
+  const line = await page.locator('.src-line.hl').innerText({ timeout: 60_000 })
+  // changzhi-2026-budget.txt:187
+  expect(line).toContain('社会保障和就业支出')
+  expect(line).toContain('19290.76')
+}
+
 /** Runs SQL in the workbench and returns the result grid's text (or throws with DuckDB's error). */
 export async function runSql(page: Page, sql: string): Promise<string> {
   if (!(await page.locator('[data-testid="sql-input"]').count())) {

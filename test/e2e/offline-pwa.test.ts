@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hostedBuild, previewApp, waitForDb, type AppServer, type Page } from './harness'
 import {
-  CHANGZHI_208_SQL, CHANGZHI_208_YUAN, checkComparePivot, cspOf, launchWithProfile, runSql, tryForeignFetch, visitEveryView,
+  CHANGZHI_208_SQL, CHANGZHI_208_YUAN, checkComparePivot, checkSourceLine, cspOf, launchWithProfile, runSql, tryForeignFetch, visitEveryView,
   waitForPrecache, watchProblems, type Problems,
 } from './offline-helpers'
 import type { BrowserContext } from 'playwright-core'
@@ -56,6 +56,10 @@ describe('the hosted build as a PWA', () => {
     const cached = await waitForPrecache(page)
     expect(cached.some((p) => /\/assets\/duckdb-eh-[^/]*\.wasm$/.test(p))).toBe(true)
     expect(cached.some((p) => /\/assets\/duckdb-browser-eh\.worker-[^/]*\.js$/.test(p))).toBe(true)
+    // The app's own files, each separate and cacheable: the import worker, the dataset's Arrow tables, the report texts.
+    expect(cached.some((p) => /\/assets\/report\.worker-[^/]*\.js$/.test(p))).toBe(true)
+    expect(cached.some((p) => /\/assets\/line_items-[^/]*\.arrow$/.test(p))).toBe(true)
+    expect(cached.some((p) => /\/assets\/changzhi-2026-budget-[^/]*\.txt$/.test(p))).toBe(true)
     // Chromium has WebAssembly exceptions: the mvp pair (39 MB) is not downloaded.
     expect(cached.some((p) => p.includes('duckdb-mvp') || p.includes('duckdb-browser-mvp'))).toBe(false)
     expect(cached).toContain('/index.html')
@@ -70,6 +74,7 @@ describe('the hosted build as a PWA', () => {
     await waitForDb(page)
     await visitEveryView(page)
     await checkComparePivot(page, url)
+    await checkSourceLine(page, url)
     expect(await runSql(page, CHANGZHI_208_SQL)).toContain(CHANGZHI_208_YUAN)
   })
 

@@ -25,6 +25,7 @@ const cases: Array<{ layer: string; path: string; wrong: string; right: string }
   { layer: 'charts', path: 'src/charts/probe.ts', wrong: "import { useDbStore } from '../stores/db'", right: "import { OKABE_ITO } from '../publish/palette'" },
   { layer: 'publish', path: 'src/publish/probe.ts', wrong: "import { downloadText } from '../components/download'", right: "import type { CitableRow } from '../db/queries/rows-on-line'" },
   { layer: 'review', path: 'src/review/rules/probe.ts', wrong: "import { getDb } from '../../db/client'", right: "import { cmp } from '../../ingest/decimal'" },
+  { layer: 'platform', path: 'src/platform/probe.ts', wrong: "import { t } from '../i18n'", right: "import { fileText } from './files-hosted'" },
   { layer: 'stores', path: 'src/stores/probe.ts', wrong: "import { downloadText } from '../components/download'", right: "import { getDb } from '../db/client'" },
 ]
 
@@ -38,7 +39,7 @@ describe('layer rules (no-restricted-imports per folder)', () => {
     })
   }
 
-  for (const folder of ['ingest', 'import', 'db', 'charts', 'publish', 'review']) {
+  for (const folder of ['ingest', 'import', 'db', 'charts', 'publish', 'review', 'platform']) {
     it(`keeps src/${folder} free of Vue`, async () => {
       expect(await layerErrors(`src/${folder}/probe.ts`, "import { ref } from 'vue'\nexport const x = ref(1)\n")).toEqual([expect.stringContaining('framework-free')])
     })
