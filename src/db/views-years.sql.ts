@@ -55,16 +55,16 @@ FROM v_publisher_docs GROUP BY publisher_key;
 -- (facts: v_facts kept as a table, views.sql.ts.)
 CREATE OR REPLACE VIEW v_year_points AS
 SELECT p.publisher_key, p.scope, p.stage, p.year, f.dimension, f.dim_key, f.dim_label,
-  f.amount, 'table' AS origin, f.doc_id, f.line, '' AS quote, p.stage AS doc_stage
+  f.amount, 'table' AS origin, f.doc_id, f.line, '' AS quote, p.stage AS doc_stage, f.row_id
 FROM facts f JOIN v_publisher_docs p USING (doc_id)
 WHERE f.dimension IN (${sqlTextList(DIMENSIONS.filter((d) => d.facts && d.years).map((d) => d.key))})
 UNION ALL
 SELECT p.publisher_key, p.scope, s.figure, s.year, 'sangong', s.category, s.category,
-  s.amount, s.origin, s.doc_id, s.line, s.quote, p.stage
+  s.amount, s.origin, s.doc_id, s.line, s.quote, p.stage, s.row_id
 FROM v_sangong s JOIN v_publisher_docs p USING (doc_id)
 UNION ALL
 SELECT p.publisher_key, p.scope, p.stage, n.year, 'class' || length(c.class_code), c.class_code, c.class_name,
-  n.value::DECIMAL(18,2), 'derived', n.doc_id, n.line, n.quote, p.stage
+  n.value::DECIMAL(18,2), 'derived', n.doc_id, n.line, n.quote, p.stage, n.row_id
 FROM narrative n JOIN v_publisher_docs p USING (doc_id)
   JOIN v_class_names c ON c.class_name = n.subject AND c.codes = 1
 WHERE n.relation = 'derived' AND n.unit = '元' AND n.year IS NOT NULL;
@@ -83,18 +83,20 @@ WITH ranked AS (
 ), chained AS (
   SELECT *,
     lag(year) OVER w AS prev_year, lag(amount) OVER w AS prev_amount,
-    lag(doc_id) OVER w AS prev_doc_id, lag(line) OVER w AS prev_line, lag(origin) OVER w AS prev_origin
+    lag(doc_id) OVER w AS prev_doc_id, lag(line) OVER w AS prev_line, lag(origin) OVER w AS prev_origin,
+    lag(row_id) OVER w AS prev_row_id
   FROM ranked WHERE pick = 1
   WINDOW w AS (PARTITION BY publisher_key, scope, stage, dimension, dim_key ORDER BY year)
 )
 SELECT publisher_key, scope, stage, year, dimension, dim_key, dim_label, amount, origin, doc_id, line, quote, pick,
   prev_year, prev_amount, prev_doc_id, prev_line, prev_origin,
   amount - prev_amount AS change,
-  CASE WHEN prev_amount <> 0 THEN round((amount - prev_amount) * 100 / prev_amount, 2) END AS change_pct
+  CASE WHEN prev_amount <> 0 THEN round((amount - prev_amount) * 100 / prev_amount, 2) END AS change_pct,
+  row_id, prev_row_id
 FROM chained
 UNION ALL
 SELECT publisher_key, scope, stage, year, dimension, dim_key, dim_label, amount, origin, doc_id, line, quote, pick,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, row_id, NULL
 FROM ranked WHERE pick > 1;
 
 -- The 预算 and 决算 documents of one publisher, scope and year: the pairs an execution rate may use.
@@ -110,16 +112,16 @@ WHERE b.stage = '预算';
 -- figure: 年初预算.
 CREATE OR REPLACE VIEW v_cross_execution AS
 WITH budget AS (
-  SELECT p.*, 'class' || f.code_len AS dimension, f.class_code AS dim_key, f.class_name AS dim_label, f.amount, f.line
+  SELECT p.*, 'class' || f.code_len AS dimension, f.class_code AS dim_key, f.class_name AS dim_label, f.amount, f.line, f.row_id
   FROM v_execution_pairs p JOIN v_function f ON f.doc_id = p.budget_doc_id AND f.part = '合计'
   UNION ALL
-  SELECT p.*, 'sangong', s.category, s.category, s.amount_yuan, s.line
+  SELECT p.*, 'sangong', s.category, s.category, s.amount_yuan, s.line, s.row_id
   FROM v_execution_pairs p JOIN sangong s ON s.doc_id = p.budget_doc_id AND s.figure = '预算' AND s.year = p.year
 ), actual AS (
-  SELECT p.*, 'class' || f.code_len AS dimension, f.class_code AS dim_key, f.class_name AS dim_label, f.amount, f.line
+  SELECT p.*, 'class' || f.code_len AS dimension, f.class_code AS dim_key, f.class_name AS dim_label, f.amount, f.line, f.row_id
   FROM v_execution_pairs p JOIN v_function f ON f.doc_id = p.final_doc_id AND f.part = '合计'
   UNION ALL
-  SELECT p.*, 'sangong', s.category, s.category, s.amount_yuan, s.line
+  SELECT p.*, 'sangong', s.category, s.category, s.amount_yuan, s.line, s.row_id
   FROM v_execution_pairs p JOIN sangong s ON s.doc_id = p.final_doc_id AND s.figure = '决算' AND s.year = p.year
 )
 SELECT COALESCE(b.publisher_key, a.publisher_key) AS publisher_key, COALESCE(b.scope, a.scope) AS scope,
@@ -129,7 +131,8 @@ SELECT COALESCE(b.publisher_key, a.publisher_key) AS publisher_key, COALESCE(b.s
   COALESCE(b.dim_label, a.dim_label) AS dim_label,
   b.amount AS budget, b.line AS budget_line, a.amount AS actual, a.line AS actual_line,
   '年初预算' AS denominator,
-  CASE WHEN b.amount <> 0 AND a.amount IS NOT NULL THEN round(a.amount * 100 / b.amount, 2) END AS rate_pct
+  CASE WHEN b.amount <> 0 AND a.amount IS NOT NULL THEN round(a.amount * 100 / b.amount, 2) END AS rate_pct,
+  b.row_id AS budget_row_id, a.row_id AS actual_row_id
 FROM budget b FULL OUTER JOIN actual a
   ON a.budget_doc_id = b.budget_doc_id AND a.final_doc_id = b.final_doc_id AND a.dimension = b.dimension AND a.dim_key = b.dim_key;
 `

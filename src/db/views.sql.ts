@@ -146,18 +146,18 @@ WHERE li.table_code IN ('B12', 'B13') AND li.row_kind = '项目' AND li.measure 
 -- 三公经费 points: table figures (预算/决算) and prior-year figures derived from the prose.
 CREATE OR REPLACE VIEW v_sangong AS
 SELECT s.doc_id, d.city, s.year, s.figure, s.category, s.amount_yuan AS amount, s.line,
-  'table' AS origin, '' AS quote
+  'table' AS origin, '' AS quote, s.row_id
 FROM sangong s JOIN documents d USING (doc_id)
 UNION ALL
 -- (a prose figure's 三公 category is its subject_key, set by the parser)
-SELECT n.doc_id, d.city, n.year, d.stage, n.subject_key, n.value::DECIMAL(18,2), n.line, 'derived', n.quote
+SELECT n.doc_id, d.city, n.year, d.stage, n.subject_key, n.value::DECIMAL(18,2), n.line, 'derived', n.quote, n.row_id
 FROM narrative n JOIN documents d USING (doc_id)
 WHERE n.relation = 'derived' AND n.unit = '元' AND n.subject_key IN (${sqlTextList(SANGONG_CATEGORIES)})
 UNION ALL
 -- A long-table import's items named as a 三公 category (the 三公 total as 三公经费).
 SELECT li.doc_id, d.city, d.year, d.stage,
   CASE WHEN trim(li.row_label) IN (${sqlTextList(SANGONG_TOTAL_NAMES)}) THEN '合计' ELSE trim(li.row_label) END,
-  li.value::DECIMAL(18,2), li.line, 'table', ''
+  li.value::DECIMAL(18,2), li.line, 'table', '', li.row_id
 FROM line_items li JOIN documents d USING (doc_id)
 WHERE li.table_code = 'IMPORT' AND li.unit = '元'
   AND trim(li.row_label) IN (${sqlTextList(SANGONG_ITEM_NAMES)});
@@ -168,22 +168,27 @@ WHERE li.table_code = 'IMPORT' AND li.unit = '元'
 -- the denominator: the rate's subject_key, the budget basis the parser read.
 CREATE OR REPLACE VIEW v_execution AS
 WITH rates AS (
-  SELECT n.doc_id, n.subject, n.year, n.value AS rate_pct, n.quote, n.line,
+  SELECT n.doc_id, n.subject, n.year, n.value AS rate_pct, n.quote, n.line, n.row_id,
     regexp_replace(n.subject, '完成(年初|全年|调整后)?预算(的)?$', '') AS topic,
     n.subject_key AS denominator
   FROM narrative n
   WHERE n.unit = '%' AND n.relation = 'stated' AND n.subject_key IN (${sqlTextList(BUDGET_BASES)})
 ), amounts AS (
-  SELECT doc_id, subject, year, value, line FROM narrative WHERE unit = '元' AND relation = 'stated'
+  SELECT doc_id, subject, year, value, line, row_id FROM narrative WHERE unit = '元' AND relation = 'stated'
+), paired AS (
+  -- Each amount with the row it was read from (a struct), so its citation names that row.
+  SELECT r.*,
+    (SELECT {'value': a.value, 'row_id': a.row_id} FROM amounts a WHERE a.doc_id = r.doc_id
+       AND a.year = r.year AND a.subject IN (r.topic || '年初预算', r.topic || '全年预算', r.topic || '调整后预算', r.topic || '预算')
+       ORDER BY abs(a.line - r.line), a.line LIMIT 1) AS b,
+    (SELECT {'value': a.value, 'row_id': a.row_id} FROM amounts a WHERE a.doc_id = r.doc_id
+       AND a.year = r.year AND a.subject IN (r.topic || '决算', r.topic || '支出决算', r.topic)
+       ORDER BY abs(a.line - r.line), a.line LIMIT 1) AS a
+  FROM rates r
 )
-SELECT r.doc_id, r.topic AS subject, r.denominator, r.rate_pct, r.quote, r.line,
-  (SELECT a.value FROM amounts a WHERE a.doc_id = r.doc_id
-     AND a.year = r.year AND a.subject IN (r.topic || '年初预算', r.topic || '全年预算', r.topic || '调整后预算', r.topic || '预算')
-     ORDER BY abs(a.line - r.line), a.line LIMIT 1) AS budget,
-  (SELECT a.value FROM amounts a WHERE a.doc_id = r.doc_id
-     AND a.year = r.year AND a.subject IN (r.topic || '决算', r.topic || '支出决算', r.topic)
-     ORDER BY abs(a.line - r.line), a.line LIMIT 1) AS actual
-FROM rates r;
+SELECT doc_id, topic AS subject, denominator, rate_pct, quote, line,
+  b.value AS budget, a.value AS actual, row_id, b.row_id AS budget_row_id, a.row_id AS actual_row_id
+FROM paired;
 `
 
 /**

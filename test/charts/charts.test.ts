@@ -66,7 +66,7 @@ describe('buildClassTree / structureChartOption', () => {
 })
 
 const point = (p: Partial<SangongPoint>): SangongPoint => ({
-  doc_id: 'd', city: '晋城', year: 2022, figure: '决算', category: '合计', amount: 20288.2, line: 414, origin: 'table', quote: '', ...p,
+  doc_id: 'd', city: '晋城', year: 2022, figure: '决算', category: '合计', amount: 20288.2, line: 414, origin: 'table', quote: '', row_id: 'd:S414', ...p,
 })
 
 describe('sangongSeries / sangongChartOption', () => {

@@ -52,7 +52,7 @@ describe('aria', () => {
 
   it('describes a 三公 line per series with its years, and draws no decals on lines', () => {
     const points: SangongPoint[] = [
-      { doc_id: 'jc22', city: '晋城', year: 2022, figure: '决算', category: '合计', amount: 20_288.2, line: 0, origin: 'table', quote: '' },
+      { doc_id: 'jc22', city: '晋城', year: 2022, figure: '决算', category: '合计', amount: 20_288.2, line: 0, origin: 'table', quote: '', row_id: 'jc22:S414' },
     ]
     const o = sangongChartOption(points, '合计', '元', '三公经费 · 合计', '')
     expect(o.aria.label.description).toContain('晋城 决算：2022年 20,288.20元')

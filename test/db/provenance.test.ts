@@ -84,14 +84,14 @@ describe('runningCosts', () => {
   it('sets 长治 2026 表11 425.28万元 (line 463) beside its prose 425.27万元 (line 629), table first', async () => {
     const rows = (await runningCosts(db)).filter((r) => r.doc_id === CZ)
     expect(rows).toEqual([
-      { doc_id: CZ, origin: 'table', amount: '4252800.00', raw: '425.28', line: 463, table_code: 'B11' },
-      { doc_id: CZ, origin: 'narrative', amount: '4252700.00', raw: '', line: 629, table_code: '' },
+      { doc_id: CZ, origin: 'table', amount: '4252800.00', raw: '425.28', line: 463, table_code: 'B11', row_id: `${CZ}:L463` },
+      { doc_id: CZ, origin: 'narrative', amount: '4252700.00', raw: '', line: 629, table_code: '', row_id: `${CZ}:N629` },
     ])
   })
 
   it('takes a 决算’s figure from its prose (no 表11): 晋城 2022 1,050,304.34元 on line 596, not the derived 2021 figure', async () => {
     const rows = (await runningCosts(db)).filter((r) => r.doc_id === JC22)
-    expect(rows).toEqual([{ doc_id: JC22, origin: 'narrative', amount: '1050304.34', raw: '', line: 596, table_code: '' }])
+    expect(rows).toEqual([{ doc_id: JC22, origin: 'narrative', amount: '1050304.34', raw: '', line: 596, table_code: '', row_id: `${JC22}:N596` }])
   })
 
   it('keeps 高平 2026’s stated 无机关运行经费 as 0 (gaoping-2026-budget.txt:421)', async () => {

@@ -25,10 +25,13 @@ export interface CrossExecutionRow {
   denominator: string
   /** actual × 100 ÷ budget, two decimals (null when either side is missing or the budget is 0). */
   rate_pct: number | null
+  budget_row_id: string | null
+  actual_row_id: string | null
 }
 
 export const CROSS_EXECUTION_SQL = `SELECT publisher_key, scope, year, budget_doc_id, final_doc_id, dimension, dim_key, dim_label,
-  budget::VARCHAR AS budget, budget_line, actual::VARCHAR AS actual, actual_line, denominator, rate_pct::DOUBLE AS rate_pct
+  budget::VARCHAR AS budget, budget_line, actual::VARCHAR AS actual, actual_line, denominator, rate_pct::DOUBLE AS rate_pct,
+  budget_row_id, actual_row_id
 FROM v_cross_execution
 ORDER BY publisher_key, year, scope, budget_doc_id, final_doc_id,
   CASE dimension WHEN 'sangong' THEN 1 ELSE 0 END, dim_key`

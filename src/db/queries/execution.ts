@@ -17,10 +17,14 @@ export interface StatedRate {
   actual: number | null
   quote: string
   line: number
+  /** The rows of the rate and of its amounts (null when the clause states none). */
+  row_id: string
+  budget_row_id: string | null
+  actual_row_id: string | null
 }
 
 export const STATED_RATES_SQL = `SELECT doc_id, subject, denominator, rate_pct::DOUBLE AS rate_pct,
-  budget::DOUBLE AS budget, actual::DOUBLE AS actual, quote, line
+  budget::DOUBLE AS budget, actual::DOUBLE AS actual, quote, line, row_id, budget_row_id, actual_row_id
 FROM v_execution ORDER BY doc_id, line, subject`
 
 export function statedRates(db: Db): Promise<StatedRate[]> {
@@ -38,12 +42,14 @@ export interface SangongExecution {
   rate_pct: number | null
   budget_line: number
   actual_line: number
+  budget_row_id: string
+  actual_row_id: string
 }
 
 export const SANGONG_EXECUTION_SQL = `SELECT b.doc_id, b.year, b.category,
   b.amount_yuan::DOUBLE AS budget, a.amount_yuan::DOUBLE AS actual,
   CASE WHEN b.amount_yuan <> 0 THEN round(a.amount_yuan * 100 / b.amount_yuan, 2)::DOUBLE END AS rate_pct,
-  b.line AS budget_line, a.line AS actual_line
+  b.line AS budget_line, a.line AS actual_line, b.row_id AS budget_row_id, a.row_id AS actual_row_id
 FROM sangong b JOIN sangong a
   ON a.doc_id = b.doc_id AND a.year = b.year AND a.category = b.category AND a.figure = '决算'
 WHERE b.figure = '预算'
@@ -71,6 +77,8 @@ export interface EvaluationRow {
   line: number
   /** Line of the 总分 row, where score and grade stand (jincheng-2022 line 696, not the 资金总额 row's 685). */
   score_line: number | null
+  /** The evaluations row (its 全年执行数 and 执行率 are cited by it). */
+  row_id: string
 }
 
 export const EVALUATIONS_SQL = `SELECT doc_id, unit_name, project_name,
@@ -78,7 +86,7 @@ export const EVALUATIONS_SQL = `SELECT doc_id, unit_name, project_name,
   rate_pct::DOUBLE AS rate_pct,
   CASE WHEN budget_yuan <> 0 THEN round(executed_yuan * 100 / budget_yuan, 2)::DOUBLE END AS rate_vs_budget,
   CASE WHEN initial_yuan <> 0 THEN round(executed_yuan * 100 / initial_yuan, 2)::DOUBLE END AS rate_vs_initial,
-  score::DOUBLE AS score, grade, line, score_line
+  score::DOUBLE AS score, grade, line, score_line, row_id
 FROM evaluations ORDER BY doc_id, line`
 
 export function evaluationRows(db: Db): Promise<EvaluationRow[]> {

@@ -15,13 +15,14 @@ export interface RunningCostRow {
   raw: string
   line: number
   table_code: string
+  row_id: string
 }
 
-export const RUNNING_COSTS_SQL = `SELECT doc_id, 'table' AS origin, value::VARCHAR AS amount, raw, line, table_code
+export const RUNNING_COSTS_SQL = `SELECT doc_id, 'table' AS origin, value::VARCHAR AS amount, raw, line, table_code, row_id
 FROM line_items WHERE table_code = 'B11' AND row_kind = '合计' AND measure = '合计' AND unit = '元'
 UNION ALL
 -- narrative.value is DECIMAL(20,4) (it holds shares and counts too); an amount in 元 has two decimals.
-SELECT doc_id, 'narrative', value::DECIMAL(18,2)::VARCHAR, '', line, ''
+SELECT doc_id, 'narrative', value::DECIMAL(18,2)::VARCHAR, '', line, '', row_id
 FROM narrative n WHERE subject = '机关运行经费' AND relation = 'stated' AND unit = '元'
   AND year = (SELECT year FROM documents d WHERE d.doc_id = n.doc_id)
 ORDER BY doc_id, origin DESC, line`

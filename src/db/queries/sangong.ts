@@ -14,9 +14,10 @@ export interface SangongPoint {
   /** 'table' for a printed table figure, 'derived' for a prior-year figure computed from a stated change. */
   origin: 'table' | 'derived'
   quote: string
+  row_id: string
 }
 
-export const SANGONG_SQL = `SELECT doc_id, city, year, figure, category, amount::DOUBLE AS amount, line, origin, quote
+export const SANGONG_SQL = `SELECT doc_id, city, year, figure, category, amount::DOUBLE AS amount, line, origin, quote, row_id
 FROM v_sangong ORDER BY city, category, year, figure, origin`
 
 export function sangongPoints(db: Db): Promise<SangongPoint[]> {

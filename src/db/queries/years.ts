@@ -33,6 +33,9 @@ export interface YearPoint {
   /** amount − prev_amount in 元 (exact text), and the same as a percent of prev_amount. */
   change: string | null
   change_pct: number | null
+  /** The rows of the point and of its previous point (src/ingest/provenance.ts). */
+  row_id: string
+  prev_row_id: string | null
 }
 
 export function yearSeriesQuery(publisherKeys: readonly string[], dimension: YearDimension): { sql: string; params: SqlValue[] } {
@@ -40,7 +43,7 @@ export function yearSeriesQuery(publisherKeys: readonly string[], dimension: Yea
   return {
     sql: `SELECT publisher_key, scope, stage, year, dimension, dim_key, dim_label, amount::VARCHAR AS amount, origin, doc_id, line, quote, pick,
   prev_year, prev_amount::VARCHAR AS prev_amount, prev_doc_id, prev_line, prev_origin,
-  change::VARCHAR AS change, change_pct::DOUBLE AS change_pct
+  change::VARCHAR AS change, change_pct::DOUBLE AS change_pct, row_id, prev_row_id
 FROM v_year_series
 WHERE dimension = ? AND publisher_key IN (${placeholders(publisherKeys.length)})
 ORDER BY publisher_key, dim_key, scope, stage, year, pick`,
