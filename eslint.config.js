@@ -43,14 +43,18 @@ export default tseslint.config(
       'vue/html-self-closing': 'off',
     },
   },
-  layer('ingest', ['import', 'db', 'charts', 'publish', 'stores', 'views', 'components', 'i18n', 'format'], true),
-  layer('import', ['db', 'charts', 'publish', 'stores', 'views', 'components'], true),
-  layer('db', ['import', 'charts', 'publish', 'stores', 'views', 'components'], true),
-  layer('charts', ['import', 'stores', 'views', 'components'], true),
-  layer('publish', ['import', 'stores', 'views', 'components'], true),
-  layer('stores', ['views', 'components'], false),
+  layer('ingest', ['import', 'db', 'charts', 'publish', 'stores', 'views', 'components', 'composables', 'dom', 'i18n', 'format'], true),
+  layer('import', ['db', 'charts', 'publish', 'stores', 'views', 'components', 'composables', 'dom'], true),
+  layer('db', ['import', 'charts', 'publish', 'stores', 'views', 'components', 'composables', 'dom'], true),
+  layer('charts', ['import', 'stores', 'views', 'components', 'composables', 'dom'], true),
+  layer('publish', ['import', 'stores', 'views', 'components', 'composables', 'dom'], true),
+  layer('stores', ['views', 'components', 'composables', 'dom'], false),
+  // Composables (useQuery, the citation's provenance and its app-wide open popover, quality, viewport): below the Vue components.
+  layer('composables', ['views', 'components'], false),
+  // DOM helpers (downloads, a rendered table read back): the browser's, not Vue's, and nothing of the app's state.
+  layer('dom', ['import', 'db', 'stores', 'views', 'components', 'composables'], true),
   // The review (issue #12) reads the parser's rows and nothing of the app; import and db may read it.
-  layer('review', ['import', 'db', 'charts', 'publish', 'stores', 'views', 'components', 'i18n', 'format'], true),
+  layer('review', ['import', 'db', 'charts', 'publish', 'stores', 'views', 'components', 'composables', 'dom', 'i18n', 'format'], true),
   // Where the build's files come from (hosted: fetched; single file: decoded from the page): knows nothing of the app.
-  layer('platform', ['ingest', 'import', 'db', 'review', 'charts', 'publish', 'stores', 'views', 'components', 'i18n', 'format'], true),
+  layer('platform', ['ingest', 'import', 'db', 'review', 'charts', 'publish', 'stores', 'views', 'components', 'composables', 'dom', 'i18n', 'format'], true),
 )

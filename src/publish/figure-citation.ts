@@ -2,7 +2,7 @@
  * A figure on screen back to the rows it was read from: which row prints it
  * (by identity when the view knows its rows, else by value on its line), its
  * citation, the parts of a sum, and the identity checks that fail on it.
- * Pure, like citation.ts; the I/O is src/components/provenance.ts.
+ * Pure, like citation.ts; the I/O is src/composables/provenance.ts.
  */
 import type { CitableRow } from '../db/queries/rows-on-line'
 import { isLineItem, isSangong } from '../db/queries/rows-on-line'
@@ -73,7 +73,7 @@ export interface Provenance {
 
 /**
  * What a clicked figure is cited by (pure: the rows and text in, the citation
- * out; src/components/provenance.ts fetches them). `given` are the rows the
+ * out; src/composables/provenance.ts fetches them). `given` are the rows the
  * view said the figure was made from (by id), `onLine` the rows on its line
  * (the same rows when given): one given row that prints the figure is its
  * citation; several are the parts of a sum, or the rows a share or change was

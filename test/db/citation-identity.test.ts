@@ -26,7 +26,7 @@ let db: Engine & { close(): void }
 beforeAll(async () => { db = await openEngine() })
 afterAll(() => db.close())
 
-/** What src/components/provenance.ts does for a figure of 长治 2026, with its text from data/raw. */
+/** What src/composables/provenance.ts does for a figure of 长治 2026, with its text from data/raw. */
 async function provenance(target: { line: number; value: number | null | undefined; kind: FigureKind; ids?: string[]; cell?: { dimension: 'econ2'; dimKey: string } }) {
   const ids = target.ids ?? (target.cell ? await cellRowIds(db, { ...target.cell, doc: CZ }) : null)
   const given = ids ? await rowsById(db, ids) : null

@@ -23,10 +23,12 @@ const cases: Array<{ layer: string; path: string; wrong: string; right: string }
   { layer: 'db', path: 'src/db/probe.ts', wrong: "import { loadAllImports } from '../import/store-idb'", right: "import { mergeCsvFiles } from '../ingest/csv'" },
   { layer: 'db (nested)', path: 'src/db/queries/probe.ts', wrong: "import type { Citation } from '../../publish/citation'", right: "import { ident } from '../sql'" },
   { layer: 'charts', path: 'src/charts/probe.ts', wrong: "import { useDbStore } from '../stores/db'", right: "import { OKABE_ITO } from '../publish/palette'" },
-  { layer: 'publish', path: 'src/publish/probe.ts', wrong: "import { downloadText } from '../components/download'", right: "import type { CitableRow } from '../db/queries/rows-on-line'" },
+  { layer: 'publish', path: 'src/publish/probe.ts', wrong: "import { downloadText } from '../dom/download'", right: "import type { CitableRow } from '../db/queries/rows-on-line'" },
   { layer: 'review', path: 'src/review/rules/probe.ts', wrong: "import { getDb } from '../../db/client'", right: "import { cmp } from '../../ingest/decimal'" },
   { layer: 'platform', path: 'src/platform/probe.ts', wrong: "import { t } from '../i18n'", right: "import { fileText } from './files-hosted'" },
-  { layer: 'stores', path: 'src/stores/probe.ts', wrong: "import { downloadText } from '../components/download'", right: "import { getDb } from '../db/client'" },
+  { layer: 'stores', path: 'src/stores/probe.ts', wrong: "import { openCitation } from '../composables/provenance'", right: "import { getDb } from '../db/client'" },
+  { layer: 'composables', path: 'src/composables/probe.ts', wrong: "import FigureLink from '../components/FigureLink.vue'", right: "import { useDbStore } from '../stores/db'" },
+  { layer: 'dom', path: 'src/dom/probe.ts', wrong: "import { useDbStore } from '../stores/db'", right: "import { guardFormula } from '../publish/table-export'" },
 ]
 
 describe('layer rules (no-restricted-imports per folder)', () => {
@@ -39,7 +41,7 @@ describe('layer rules (no-restricted-imports per folder)', () => {
     })
   }
 
-  for (const folder of ['ingest', 'import', 'db', 'charts', 'publish', 'review', 'platform']) {
+  for (const folder of ['ingest', 'import', 'db', 'charts', 'publish', 'review', 'platform', 'dom']) {
     it(`keeps src/${folder} free of Vue`, async () => {
       expect(await layerErrors(`src/${folder}/probe.ts`, "import { ref } from 'vue'\nexport const x = ref(1)\n")).toEqual([expect.stringContaining('framework-free')])
     })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { rowsToCsv } from '../../src/components/download'
+import { rowsToCsv } from '../../src/dom/download'
 
 describe('rowsToCsv(columns, rows) — the workbench’s and the views’ row exports', () => {
   it('neutralises cells a spreadsheet would run as a formula, and keeps numbers', () => {
