@@ -317,8 +317,9 @@ describe('importing CSV', () => {
     await got
     expect(downloads.map((d) => d.name).sort()).toEqual(['checks.csv', 'documents.csv', 'evaluation_fields.csv', 'evaluation_indicators.csv', 'evaluations.csv', 'findings.csv', 'line_items.csv', 'narrative.csv', 'sangong.csv', 'target_budgets.csv', 'targets.csv'])
     const li = downloads.find((d) => d.name === 'line_items.csv')!.text
-    expect(li.startsWith('\ufeffdoc_id,table_code,side,row_label,class_code,econ_code,unit_name,project_name,measure,value,unit,raw,line,row_kind\n')).toBe(true)
-    expect(li).toContain('jinzhong-gbk,IMPORT,,教育支出,,,,,预算数,12345000.00,元,"1,234.5万",2,')
+    expect(li.startsWith('\ufeffdoc_id,table_code,side,row_label,class_code,econ_code,unit_name,project_name,measure,value,unit,raw,line,row_kind,printed_unit,page,row_id\n')).toBe(true)
+    // The import's row as the long table gave it (line 2 of its CSV), printed in 万, with its row id.
+    expect(li).toContain('\njinzhong-gbk,IMPORT,,教育支出,,,,,预算数,12345000.00,元,"1,234.5万",2,,万元,,jinzhong-gbk:L2\n')
     expect(li).toContain('changzhi-2026-budget,B03,')
     expect(li.trim().split('\n')).toHaveLength(Number(await lineItemCount()) + 1)
   })
