@@ -95,3 +95,27 @@ export function proseBlocks(ctx: ParseContext, ranges: readonly LineRange[]): Te
   }
   return blocks
 }
+
+/** A sentence (to its 。！？) of a block, each character mapped back to its source line. */
+export interface Sentence {
+  text: string
+  lineOf: number[]
+}
+
+export function sentencesOf(block: TextBlock): Sentence[] {
+  const out: Sentence[] = []
+  let start = 0
+  for (let i = 0; i <= block.text.length; i++) {
+    if (i === block.text.length || /[。！？]/.test(block.text[i]!)) {
+      const text = block.text.slice(start, i + 1)
+      if (text.replace(/[。！？]/g, '') !== '') out.push({ text, lineOf: block.lineOf.slice(start, i + 1) })
+      start = i + 1
+    }
+  }
+  return out
+}
+
+/** The source line of character `i` of a sentence (the last one past its end). */
+export function lineAt(sentence: Sentence, i: number): number {
+  return sentence.lineOf[Math.min(i, sentence.lineOf.length - 1)]!
+}

@@ -4,7 +4,7 @@
  *
  * A table is found by its title; its header (targets-header.ts: 项目名称, 实施单位, 实施期/年度资金总额
  * and the printed amount unit) is read by the template's labels, its indicator
- * rows by targets-rows.ts. Tables repeat their header on every PDF page, so a
+ * rows by targets-rows.ts (cells wrapped over lines by targets-wrap.ts). Tables repeat their header on every PDF page, so a
  * block that repeats the previous block's header while the previous block never
  * reached its 负责人 footer is the same project continued (changzhi-2026 lines
  * 894–958: 促就业工作经费 prints its indicators, then its header again with only the
@@ -17,7 +17,8 @@ import { parseNumber, toYuan } from './decimal'
 import { isWatermark, stripMarkup } from './lines'
 import { flat, readTargetHeader, SIDE_LABEL_RE, tokensOf, type Amount, type Block, type ParsedBlock } from './targets-header'
 import type { SourceLine, TargetRow } from './types'
-import { indicatorOf, isLevel1, isLevel2, looksLikeTarget, readRow, splitValueSuffix, type RowReading, type Token } from './targets-rows'
+import { indicatorOf, isLevel1, isLevel2, readRow, type RowReading, type Token } from './targets-rows'
+import { joinedPieces, unwrap, type Wrapping } from './targets-wrap'
 
 const PROJECT_TITLE_RE = /项目支出绩效目标表$/
 const WHOLE_TITLE_RE = /整体支出绩效目标(申报)?表$/
@@ -110,6 +111,20 @@ function findBlocks(lines: readonly SourceLine[]): Block[] {
   return blocks
 }
 
+/** How the indicator rows of a table are laid out, as its indicator header row says. */
+interface IndicatorColumns {
+  /** The table prints an indicator header row (一级指标 … 指标值); else the first line is an indicator row. */
+  hasHeader: boolean
+  headerTokens: Token[]
+  /** The 实施期 and 年度 halves side by side (project tables). */
+  twoHalves: boolean
+  /** Which halves print a 指标值 column. */
+  hasValue: [boolean, boolean]
+  /** From which column a lone (三级指标, 指标值) pair is the 年度 half's; null without columns. */
+  yearColumn: number | null
+}
+
+/** One table block: its header rows, then its indicator rows up to the 负责人 footer. */
 function readBlock(ctx: ParseContext, block: Block, prev: ParsedBlock | null): ParsedBlock {
   const pb: ParsedBlock = {
     kind: block.kind,
@@ -126,62 +141,47 @@ function readBlock(ctx: ParseContext, block: Block, prev: ParsedBlock | null): P
   const lines = ctx.lines
     .slice(block.start, block.end - 1)
     .filter((l) => !isWatermark(l.text) && !PAGE_FURNITURE_RE.test(l.text.trim()))
-
   const { next: headerAt, yearGoalColumn } = readTargetHeader(ctx, block, lines, pb)
-  let i = headerAt
-  if (i >= lines.length) return pb
+  if (headerAt >= lines.length) return pb
   if (block.kind === 'project' && !pb.name) {
     ctx.problems.push({ severity: 'warning', where: 'targets', line: block.start, message: '绩效目标表未写项目名称' })
   }
+  const columns = indicatorColumns(ctx, block, lines[headerAt]!, yearGoalColumn)
+  // A block that continues the previous project continues its merged 一级/二级 cells too.
+  const state = prev?.state && continues(prev, pb) ? prev.state : new LevelState(ctx.style === 'pdftotext')
+  pb.state = state
+  // The header row itself may carry the first labels (changzhi-2026 line 914:
+  // "绩效指标 | 产出指标 | 数量指标 | 一级指标 | 二级指标 | …").
+  const headerLabels = columns.headerTokens.filter((tk) => isLevel1(tk.text) || isLevel2(tk.text))
+  if (headerLabels.length) state.take(readRow(headerLabels, { yearColumn: columns.yearColumn, due: 0, twoHalves: columns.twoHalves }))
+  readIndicatorRows(ctx, lines.slice(columns.hasHeader ? headerAt + 1 : headerAt), columns, pb, state)
+  return pb
+}
 
-  const headerLine = lines[i]!
+function indicatorColumns(ctx: ParseContext, block: Block, headerLine: SourceLine, yearGoalColumn: number): IndicatorColumns {
   const headerFlat = flat(headerLine.text)
   const hasHeader = /一级指标/.test(headerFlat)
   const headerTokens = hasHeader ? tokensOf(ctx, headerLine) : []
   const valueColumns = hasHeader ? headerFlat.split('指标值').length - 1 : 2
   const twoHalves = block.kind === 'project' && (valueColumns >= 2 || /二级指标.*二级指标/.test(headerFlat))
-  // gaoping-2026 line 890: a header with two 二级指标 but one 指标值 — the 年度 half prints no values.
-  const hasValue: [boolean, boolean] = [true, valueColumns >= 2 || !twoHalves]
   const firstValueCol = headerTokens.find((tk) => /指标值/.test(tk.text))?.col ?? -1
-  // From which column a lone (三级指标, 指标值) pair is the 年度 half's: just right of the 实施期 指标值
-  // column, or of the 年度目标 label when the table prints no header row.
-  const yearColumn =
-    ctx.style === 'pdftotext' ? null : firstValueCol >= 0 ? firstValueCol + 1 : yearGoalColumn >= 0 ? yearGoalColumn + 1 : null
-  if (!hasHeader) i-- // the line is the first indicator row: read it below
-
-  // A block that continues the previous project continues its merged 一级/二级 cells too.
-  const state = prev?.state && continues(prev, pb) ? prev.state : new LevelState(ctx.style === 'pdftotext')
-  pb.state = state
-  let due: 0 | 1 = 0
-  let pending: Token[] = []
-
-  const emit = (reading: RowReading): void => {
-    state.take(reading)
-    reading.halves.forEach((half, h) => {
-      if (!half) return
-      const { level3, target } = indicatorOf(half.texts, hasValue[h]!)
-      if (!level3 && !target) return
-      const [level1, level2] = state.levels(h as 0 | 1)
-      const row = {
-        period: (twoHalves ? (h === 0 ? '实施期' : '年度') : '年度') as TargetRow['period'],
-        level1,
-        level2,
-        level3: level3?.text ?? '',
-        target: target?.text ?? '',
-        line: (target ?? level3)!.line,
-      }
-      pb.rows.push(row)
-      state.track(row, h as 0 | 1)
-    })
+  return {
+    hasHeader,
+    headerTokens,
+    twoHalves,
+    // gaoping-2026 line 890: a header with two 二级指标 but one 指标值 — the 年度 half prints no values.
+    hasValue: [true, valueColumns >= 2 || !twoHalves],
+    // Just right of the 实施期 指标值 column, or of the 年度目标 label when the table prints no header row.
+    yearColumn: ctx.style === 'pdftotext' ? null : firstValueCol >= 0 ? firstValueCol + 1 : yearGoalColumn >= 0 ? yearGoalColumn + 1 : null,
   }
+}
 
-  // The header row itself may carry the first labels (changzhi-2026 line 914:
-  // "绩效指标 | 产出指标 | 数量指标 | 一级指标 | 二级指标 | …").
-  const headerLabels = headerTokens.filter((tk) => isLevel1(tk.text) || isLevel2(tk.text))
-  if (headerLabels.length) state.take(readRow(headerLabels, { yearColumn, due: 0, twoHalves }))
-
-  for (i = i + 1; i < lines.length; i++) {
-    const line = lines[i]!
+/** The indicator rows into `pb.rows`, up to the 负责人 footer (which closes the table). */
+function readIndicatorRows(ctx: ParseContext, lines: readonly SourceLine[], columns: IndicatorColumns, pb: ParsedBlock, state: LevelState): void {
+  const spaceSeparated = ctx.style === 'pdftotext'
+  const wrap: Wrapping = { pending: [], due: 0 }
+  const emit = (reading: RowReading): void => emitIndicators(reading, columns, state, pb)
+  for (const line of lines) {
     const t = flat(line.text)
     if (t === '') continue
     if (FOOTER_RE.test(t)) {
@@ -191,58 +191,32 @@ function readBlock(ctx: ParseContext, block: Block, prev: ParsedBlock | null): P
     if (/一级指标/.test(t) && /三级指标/.test(t)) continue
     const tokens = tokensOf(ctx, line).filter((tk) => !SIDE_LABEL_RE.test(tk.text) && !(tk.col === 0 && /^绩效指标$/.test(tk.text)))
     if (tokens.length === 0) continue
-    const reading = readRow(tokens, { yearColumn, due, twoHalves, spaceSeparated: ctx.style === 'pdftotext' })
-
-    if (ctx.style === 'pdftotext') {
-      // A 三级指标 wrapped over lines arrives as lone pieces before the line with its 指标值
-      // (jincheng-2024 lines 1885–1888: 城乡居民养老保险补充养 / 老金省级补助资金发放达 / 100%).
-      for (const half of reading.halves) {
-        const only = half?.texts.length === 1 ? half.texts[0]! : null
-        const split = only && !looksLikeTarget(only.text) ? splitValueSuffix(only) : null
-        if (split) half!.texts = split
-      }
-      const halves = reading.halves.filter((x) => x !== null)
-      const lone = halves.length === 1 && halves[0]!.texts.length === 1
-      const piece = lone ? halves[0]!.texts[0]! : null
-      if (piece && !looksLikeTarget(piece.text) && !(pending.length && pending.at(-1)!.text.length < 10)) {
-        // Labels on the line still apply ("可持续影响指标 保障担保贷款基金的可持", line 1958).
-        state.take({ level1: reading.level1, halves: reading.halves.map((x) => (x ? { level2: x.level2, texts: [] } : null)) as RowReading['halves'] })
-        pending.push(piece)
-        continue
-      }
-      if (pending.length) {
-        const first = reading.halves.find((x) => x !== null && x.texts.length > 0)
-        const joined: Token = { text: pending.map((p) => p.text).join(''), col: -1, line: pending[0]!.line }
-        if (first && first.level2 === null && reading.level1 === null) {
-          if (first.texts.length === 1 && !looksLikeTarget(first.texts[0]!.text) && pending.at(-1)!.text.length >= 10) {
-            first.texts = [{ ...joined, text: joined.text + first.texts[0]!.text }]
-          } else if (first.texts.length === 1) {
-            first.texts.unshift(joined)
-          } else {
-            first.texts[0] = { ...first.texts[0]!, text: joined.text + first.texts[0]!.text, line: joined.line }
-          }
-        } else {
-          // The pieces had no 指标值 of their own: a 三级指标 without 指标值.
-          emit({ level1: null, halves: [due === 0 || !twoHalves ? { level2: null, texts: [joined] } : null, due === 1 && twoHalves ? { level2: null, texts: [joined] } : null] })
-        }
-        pending = []
-      }
-      // Which half a lone pair on the next line belongs to.
-      const [a, b] = reading.halves
-      const aHas = !!a && a.texts.length > 0
-      const bHas = !!b && b.texts.length > 0
-      if (twoHalves) {
-        if (aHas && bHas) due = 0
-        else if (aHas) due = 1
-        else if (bHas) due = 0
-      }
-    }
+    const reading = readRow(tokens, { yearColumn: columns.yearColumn, due: wrap.due, twoHalves: columns.twoHalves, spaceSeparated })
+    if (spaceSeparated && unwrap(wrap, reading, columns.twoHalves, state, emit)) continue
     emit(reading)
   }
-  if (pending.length) {
-    emit({ level1: null, halves: [{ level2: null, texts: [{ text: pending.map((p) => p.text).join(''), col: -1, line: pending[0]!.line }] }, null] })
-  }
-  return pb
+  if (wrap.pending.length) emit({ level1: null, halves: [{ level2: null, texts: [joinedPieces(wrap.pending)] }, null] })
+}
+
+/** A row's indicators, one per half, with the 一级/二级指标 in force. */
+function emitIndicators(reading: RowReading, columns: IndicatorColumns, state: LevelState, pb: ParsedBlock): void {
+  state.take(reading)
+  reading.halves.forEach((half, h) => {
+    if (!half) return
+    const { level3, target } = indicatorOf(half.texts, columns.hasValue[h]!)
+    if (!level3 && !target) return
+    const [level1, level2] = state.levels(h as 0 | 1)
+    const row = {
+      period: (columns.twoHalves ? (h === 0 ? '实施期' : '年度') : '年度') as TargetRow['period'],
+      level1,
+      level2,
+      level3: level3?.text ?? '',
+      target: target?.text ?? '',
+      line: (target ?? level3)!.line,
+    }
+    pb.rows.push(row)
+    state.track(row, h as 0 | 1)
+  })
 }
 
 type Row = ParsedBlock['rows'][number]
