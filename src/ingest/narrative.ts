@@ -316,12 +316,15 @@ function readStated(section: SectionReading, reading: SentenceReading, figure: F
   }
 }
 
+// FIGURE is global (figuresOf walks every match); a test with it would leave its lastIndex where the
+// next sentence's matchAll starts, skipping a figure there. A test asks a copy without the flag.
+const ANY_FIGURE = new RegExp(FIGURE.source)
+
 /** "本单位无“三公”经费预算。" (gaoping-2026-budget.txt line 421): none is a figure, zero. */
 function readNone(reading: SentenceReading, emit: Emit): void {
   const s = reading.sentence.text
   const none = /无[“"]?(三公)[”"]?经费|无(机关运行经费)/.exec(s)
-  // FIGURE is global: a match here leaves its lastIndex, where the next sentence's figuresOf starts.
-  if (none && !FIGURE.test(s.slice(0, none.index + none[0].length + 4))) {
+  if (none && !ANY_FIGURE.test(s.slice(0, none.index + none[0].length + 4))) {
     const subjectName = none[1] ? '三公经费' : '机关运行经费'
     emit({ entity: subjectName, suffix: '' }, { year: reading.year, value: '0.00', unit: '元', relation: 'stated', quote: s.replace(/。$/, ''), line: lineAt(reading.sentence, none.index) })
   }
