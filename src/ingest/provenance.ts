@@ -12,14 +12,13 @@
  */
 import { pageOfLine } from './pages'
 import { findPrintedAmount, printedUnitOf } from './printed'
-import type { DatasetTable } from './dataset'
 import type { ParsedReport, SourceLine } from './types'
 
-/** The tag of each table's row ids (documents are identified by doc_id). */
+/** The tag of each table's row ids (documents are identified by doc_id); keys are dataset table names (dataset.ts, which stamps findings with these). */
 export const ROW_ID_TAGS = {
   line_items: 'L', sangong: 'S', targets: 'T', target_budgets: 'TB', evaluations: 'E', evaluation_fields: 'EF',
   evaluation_indicators: 'EI', narrative: 'N', checks: 'C', findings: 'F',
-} as const satisfies Partial<Record<DatasetTable, string>>
+} as const satisfies Record<string, string>
 
 export type IdentifiedTable = keyof typeof ROW_ID_TAGS
 
