@@ -10,7 +10,7 @@
  * same line (the first has no suffix, so a row added later on a line never
  * renames one made before). Checks have no line of their own: `C<k>`.
  */
-import { pageOfLine } from './pages'
+import { pagesOfLines } from './pages'
 import { findPrintedAmount, printedUnitOf } from './printed'
 import type { ParsedReport, SourceLine } from './types'
 
@@ -55,8 +55,9 @@ function assignCheckIds(report: ParsedReport): void {
 export function stampRows(report: ParsedReport, lines: readonly SourceLine[]): void {
   const texts = lines.map((l) => l.text)
   const text = (line: number) => texts[line - 1] ?? ''
-  const paged = texts.some((t) => t.includes('\f'))
-  const page = (line: number | string): number | '' => (paged ? pageOfLine(texts, Number(line)) || '' : '')
+  // Pages counted once for the whole text: rows are many and a walk per row would be quadratic.
+  const pages = pagesOfLines(texts)
+  const page = (line: number | string): number | '' => pages[Number(line) - 1] || ''
   const docUnit = report.document.unit
 
   for (const r of report.lineItems) {

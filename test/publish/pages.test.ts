@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cite, citationText } from '../../src/publish/citation'
-import { pageOfLine } from '../../src/ingest/pages'
+import { pageOfLine, pagesOfLines } from '../../src/ingest/pages'
 import { parseCorpusPdf } from '../ingest/corpus'
 
 describe('pageOfLine(lines, line)', () => {
@@ -10,6 +10,12 @@ describe('pageOfLine(lines, line)', () => {
     expect(pageOfLine(['a', 'b'], 2)).toBe(0)
     expect(pageOfLine(lines, 7)).toBe(0)
   })
+
+  it('is what pagesOfLines gives every line at once', () => {
+    const lines = ['封面', '', '\f目录', '一、…', '\f表一', '合计 1.00']
+    expect(pagesOfLines(lines)).toEqual(lines.map((_, i) => pageOfLine(lines, i + 1)))
+    expect(pagesOfLines(['a', 'b'])).toEqual([0, 0])
+  })
 })
 
 describe('citing a figure of a PDF-born document', () => {
@@ -18,6 +24,7 @@ describe('citing a figure of a PDF-born document', () => {
     const row = r.lineItems.find((i) => i.table_code === 'B01' && i.row_label === '收入总计')!
     const c = cite(row, r.document, r.text)
     expect(c.page).toBe(9)
+    expect(row.page).toBe(9)
     expect(c.lineHoldsFigure).toBe(true)
     expect(citationText(c)).toMatch(new RegExp(`“收入总计”行“预算数”列，.*（原文第9页，第${row.line}行）$`))
     expect(citationText(c, 'en')).toContain(`(shanghai-putuo-shangwuwei-2025-budget-dept.pdf, page 9, line ${row.line})`)
