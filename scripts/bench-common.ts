@@ -19,13 +19,18 @@ export async function mark(page: Page, name: string): Promise<number> {
  * made with KANZHANG_BENCH_REFERENCE=1), cold, in a fresh browser — ms from
  * navigation start to `SELECT 42` answered.
  */
-export async function referenceReady(serverUrl: string): Promise<number> {
+export async function referenceReady(serverUrl: string, phases?: Record<string, number[]>): Promise<number> {
   const { launch } = await import('../test/e2e/harness')
   const ref = await launch()
   try {
     const page = await ref.browser.newPage()
     await page.goto(serverUrl + 'scripts/bench-reference.html')
-    return await mark(page, 'reference:ready')
+    const ready = await mark(page, 'reference:ready')
+    if (phases) {
+      const marks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('reference:')).map((m) => [m.name, m.startTime] as const))
+      for (const [name, t] of marks) (phases[name] ??= []).push(t)
+    }
+    return ready
   } finally {
     await ref.close()
   }

@@ -16,6 +16,7 @@ import type { AsyncDuckDB } from '@duckdb/duckdb-wasm'
 import type { Table } from 'apache-arrow'
 import { instantiateDuckDB } from './bundles'
 import { engineFromConnection } from './engine'
+import { LazyViews } from './lazy-views'
 import { datasetWithImports, loadDataset, loadDatasetArrow, replaceDataset, type DatasetArrow, type DatasetFiles } from './load'
 import type { Engine, SqlValue } from './types'
 import { createSandbox, type Sandbox } from './workbench/sandbox'
@@ -46,6 +47,8 @@ interface Instance {
   engine: AppDb
   /** A second connection, used only to swap tables: the app's queries keep seeing the old tables until the commit. */
   loader: Engine
+  /** The views not made at start, made when a query first names them. */
+  views: LazyViews
   /** The most CSV text (characters) this instance has loaded at once. */
   peak: number
   /** Queries not yet answered, and whether a newer instance has taken over. */
@@ -137,12 +140,14 @@ async function newInstance(data: { files: DatasetFiles } | { arrow: Promise<Data
     const conn = await db.connect()
     const engine = engineFromConnection(conn, register)
     performance.mark('kanzhang:duckdb-connected')
-    if ('arrow' in data) await loadDatasetArrow(engine, (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }), await data.arrow)
+    // The start (from Arrow) leaves the views to the first query that names each; a restart makes them all.
+    let later: string[] = []
+    if ('arrow' in data) later = await loadDatasetArrow(engine, (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }), await data.arrow, { views: 'later' })
     else await loadDataset(engine, data.files)
     performance.mark('kanzhang:dataset-loaded')
     const loader = engineFromConnection(await db.connect(), register)
     // The bundled data alone can never shrink: the CSV text (a megabyte to parse) is not needed to start.
-    return { db, engine, loader, peak: 'files' in data ? size(data.files) : 0, inflight: 0, retired: false }
+    return { db, engine, loader, views: new LazyViews(engine, later), peak: 'files' in data ? size(data.files) : 0, inflight: 0, retired: false }
   } catch (e) {
     await db.terminate().catch(() => undefined)
     throw e
@@ -153,11 +158,15 @@ function endIfIdle(i: Instance): void {
   if (i.retired && i.inflight === 0) void i.db.terminate().catch(() => undefined)
 }
 
-/** Runs a query on the current instance, counting it so a retired instance ends only when idle. */
-async function onCurrent<T>(fn: (engine: AppDb) => Promise<T>): Promise<T> {
+/**
+ * Runs a query on the current instance, after making the views `sql` names;
+ * counted, so that a retired instance ends only when idle.
+ */
+async function onCurrent<T>(sql: string, fn: (engine: AppDb) => Promise<T>): Promise<T> {
   const i = current!
   i.inflight++
   try {
+    await i.views.ensure(sql)
     return await fn(i.engine)
   } finally {
     i.inflight--
@@ -167,15 +176,23 @@ async function onCurrent<T>(fn: (engine: AppDb) => Promise<T>): Promise<T> {
 
 /** What every caller holds: always the current instance. */
 const appDb: AppDb = {
-  query: <T>(sql: string, params?: readonly SqlValue[]) => onCurrent((e) => e.query<T>(sql, params)),
-  queryTable: (sql, params) => onCurrent((e) => e.queryTable(sql, params)),
-  registerFileText: (name, text) => onCurrent((e) => e.registerFileText(name, text)),
+  query: <T>(sql: string, params?: readonly SqlValue[]) => onCurrent(sql, (e) => e.query<T>(sql, params)),
+  queryTable: (sql, params) => onCurrent(sql, (e) => e.queryTable(sql, params)),
+  registerFileText: (name, text) => onCurrent('', (e) => e.registerFileText(name, text)),
 }
 
-/** Swaps the current instance's tables for `files` in one transaction. */
+/**
+ * Swaps the current instance's tables for `files` in one transaction. The
+ * views not made yet are made first, on the app's connection: the swap makes
+ * every view again inside its transaction, which must not meet a view being
+ * made on the other connection.
+ */
 async function replaceInPlace(files: DatasetFiles): Promise<void> {
-  await replaceDataset(current!.loader, files)
-  current!.peak = Math.max(current!.peak, size(files))
+  const i = current!
+  await i.views.ensureAll()
+  await replaceDataset(i.loader, files)
+  i.views.markAllMade()
+  i.peak = Math.max(i.peak, size(files))
 }
 
 /** Loads `files` into a fresh instance and makes it current; the old one ends when its queries have answered. */

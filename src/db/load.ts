@@ -50,8 +50,17 @@ export type DatasetArrow = Partial<Record<DatasetTable | MaterialisedTable, Uint
  * table, already typed as createTableSql types them): `insert` creates a
  * table from its stream; a table without one is created empty; then the
  * views, and the materialised tables that came without a stream.
+ *
+ * With `views: 'later'` the views are not made: the statements that would
+ * make them are returned instead, for a LazyViews (lazy-views.ts) to run when
+ * a query first names them — the browser's start-up does this.
  */
-export async function loadDatasetArrow(engine: Engine, insert: (table: string, ipc: Uint8Array) => Promise<void>, arrows: DatasetArrow): Promise<void> {
+export async function loadDatasetArrow(
+  engine: Engine,
+  insert: (table: string, ipc: Uint8Array) => Promise<void>,
+  arrows: DatasetArrow,
+  options: { views?: 'now' | 'later' } = {},
+): Promise<string[]> {
   await engine.query(STARTUP_SQL.join(';\n'))
   const empty: string[] = []
   for (const table of TABLES) {
@@ -71,7 +80,11 @@ export async function loadDatasetArrow(engine: Engine, insert: (table: string, i
     given.push(table)
   }
   performance.mark('kanzhang:tables-inserted')
-  await engine.query([...empty, ...viewStatements(given)].join(';\n'))
+  const views = viewStatements(given)
+  const later = options.views === 'later'
+  const now = [...empty, ...(later ? [] : views)]
+  if (now.length > 0) await engine.query(now.join(';\n'))
+  return later ? views : []
 }
 
 /** The bundled files with every import's files appended (one header per table). Throws on a non-canonical header. */
