@@ -16,7 +16,7 @@ import type { AsyncDuckDB } from '@duckdb/duckdb-wasm'
 import type { Table } from 'apache-arrow'
 import { instantiateDuckDB } from './bundles'
 import { engineFromConnection } from './engine'
-import { LazyViews } from './lazy-views'
+import { LazyCatalog, type LazyObject } from './lazy-catalog'
 import { datasetWithImports, loadDataset, loadDatasetArrow, replaceDataset, type DatasetArrow, type DatasetFiles } from './load'
 import type { Engine, SqlValue } from './types'
 import { createSandbox, type Sandbox } from './workbench/sandbox'
@@ -47,8 +47,8 @@ interface Instance {
   engine: AppDb
   /** A second connection, used only to swap tables: the app's queries keep seeing the old tables until the commit. */
   loader: Engine
-  /** The views not made at start, made when a query first names them. */
-  views: LazyViews
+  /** The tables and views not made at start, made when a query first names them. */
+  catalog: LazyCatalog
   /** The most CSV text (characters) this instance has loaded at once. */
   peak: number
   /** Queries not yet answered, and whether a newer instance has taken over. */
@@ -140,14 +140,14 @@ async function newInstance(data: { files: DatasetFiles } | { arrow: Promise<Data
     const conn = await db.connect()
     const engine = engineFromConnection(conn, register)
     performance.mark('kanzhang:duckdb-connected')
-    // The start (from Arrow) leaves the views to the first query that names each; a restart makes them all.
-    let later: string[] = []
-    if ('arrow' in data) later = await loadDatasetArrow(engine, (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }), await data.arrow, { views: 'later' })
+    // The start (from Arrow) leaves each table and view to the first query that names it; a restart makes them all.
+    let later: LazyObject[] = []
+    if ('arrow' in data) later = await loadDatasetArrow(engine, (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }), await data.arrow, { make: 'on-first-use' })
     else await loadDataset(engine, data.files)
     performance.mark('kanzhang:dataset-loaded')
     const loader = engineFromConnection(await db.connect(), register)
     // The bundled data alone can never shrink: the CSV text (a megabyte to parse) is not needed to start.
-    return { db, engine, loader, views: new LazyViews(engine, later), peak: 'files' in data ? size(data.files) : 0, inflight: 0, retired: false }
+    return { db, engine, loader, catalog: new LazyCatalog(engine, later), peak: 'files' in data ? size(data.files) : 0, inflight: 0, retired: false }
   } catch (e) {
     await db.terminate().catch(() => undefined)
     throw e
@@ -159,14 +159,14 @@ function endIfIdle(i: Instance): void {
 }
 
 /**
- * Runs a query on the current instance, after making the views `sql` names;
+ * Runs a query on the current instance, after making the tables and views `sql` names;
  * counted, so that a retired instance ends only when idle.
  */
 async function onCurrent<T>(sql: string, fn: (engine: AppDb) => Promise<T>): Promise<T> {
   const i = current!
   i.inflight++
   try {
-    await i.views.ensure(sql)
+    await i.catalog.ensure(sql)
     return await fn(i.engine)
   } finally {
     i.inflight--
@@ -183,15 +183,15 @@ const appDb: AppDb = {
 
 /**
  * Swaps the current instance's tables for `files` in one transaction. The
- * views not made yet are made first, on the app's connection: the swap makes
- * every view again inside its transaction, which must not meet a view being
- * made on the other connection.
+ * tables and views not made yet are made first, on the app's connection: the
+ * swap makes every one again inside its transaction, which must not meet one
+ * being made on the other connection.
  */
 async function replaceInPlace(files: DatasetFiles): Promise<void> {
   const i = current!
-  await i.views.ensureAll()
+  await i.catalog.ensureAll()
   await replaceDataset(i.loader, files)
-  i.views.markAllMade()
+  i.catalog.markAllMade()
   i.peak = Math.max(i.peak, size(files))
 }
 

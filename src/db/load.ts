@@ -11,6 +11,7 @@
 import type { DatasetTable } from '../ingest/dataset'
 import { mergeCsvFiles } from '../ingest/csv'
 import { createTableSql, csvHeader, TABLES } from './schema'
+import { createdName, LazyCatalog, type LazyObject } from './lazy-catalog'
 import type { Engine } from './types'
 import { MATERIALISED, viewStatements, type MaterialisedTable } from './views.sql'
 
@@ -51,40 +52,38 @@ export type DatasetArrow = Partial<Record<DatasetTable | MaterialisedTable, Uint
  * table from its stream; a table without one is created empty; then the
  * views, and the materialised tables that came without a stream.
  *
- * With `views: 'later'` the views are not made: the statements that would
- * make them are returned instead, for a LazyViews (lazy-views.ts) to run when
- * a query first names them — the browser's start-up does this.
+ * With `make: 'on-first-use'` nothing is inserted or bound: the tables and
+ * views are returned instead, for a LazyCatalog (lazy-catalog.ts) to make
+ * when a query first names each — the browser's start-up does this.
  */
 export async function loadDatasetArrow(
   engine: Engine,
   insert: (table: string, ipc: Uint8Array) => Promise<void>,
   arrows: DatasetArrow,
-  options: { views?: 'now' | 'later' } = {},
-): Promise<string[]> {
+  options: { make?: 'now' | 'on-first-use' } = {},
+): Promise<LazyObject[]> {
   await engine.query(STARTUP_SQL.join(';\n'))
-  const empty: string[] = []
+  const objects: LazyObject[] = []
   for (const table of TABLES) {
     const ipc = arrows[table]
     if (ipc) {
-      await insert(table, ipc)
+      objects.push({ name: table, make: () => insert(table, ipc) })
     } else {
       await engine.registerFileText(`empty_${table}.csv`, '\n')
-      empty.push(createTableSql(table, `empty_${table}.csv`, []))
+      objects.push({ name: table, sql: createTableSql(table, `empty_${table}.csv`, []) })
     }
   }
   const given: MaterialisedTable[] = []
   for (const { table } of MATERIALISED) {
     const ipc = arrows[table]
     if (!ipc) continue
-    await insert(table, ipc)
+    objects.push({ name: table, make: () => insert(table, ipc) })
     given.push(table)
   }
-  performance.mark('kanzhang:tables-inserted')
-  const views = viewStatements(given)
-  const later = options.views === 'later'
-  const now = [...empty, ...(later ? [] : views)]
-  if (now.length > 0) await engine.query(now.join(';\n'))
-  return later ? views : []
+  for (const sql of viewStatements(given)) objects.push({ name: createdName(sql), sql })
+  if (options.make === 'on-first-use') return objects
+  await new LazyCatalog(engine, objects).ensureAll()
+  return []
 }
 
 /** The bundled files with every import's files appended (one header per table). Throws on a non-canonical header. */

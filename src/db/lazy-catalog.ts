@@ -1,0 +1,124 @@
+/**
+ * The tables and views made when a query first names them, not at start-up.
+ *
+ * After DuckDB is instantiated, the app's start used to insert 13 tables and
+ * bind ≈ 20 views (≈ 0.3 s in Chromium, where the reference start needs none
+ * of it), nearly all of it first-time code: the browser compiles DuckDB's wasm
+ * functions lazily, on their first call, and each insert and view calls code
+ * nothing else has yet. A page asks for a few of them; the others wait for
+ * the page that needs them.
+ *
+ * `LazyCatalog` holds the objects a start left for later: tables to insert
+ * (the build's Arrow copies) and the statements of `viewStatements()` (views,
+ * the `publisher_links` table, a materialised table that did not come
+ * ready-made), each with what it names. `ensure(sql)` makes every object
+ * `sql` names, and what those name: the tables one insert each, then the
+ * statements in the order of the script in one round trip; a second query
+ * naming the same object waits for the first's work instead of making it
+ * again. What fails is forgotten, so that the next query tries again and gets
+ * DuckDB's error itself.
+ *
+ * Objects are found by name in the query's text (word bounds, so `facts` is
+ * not found in `v_facts`). A name in a comment or a string makes the object
+ * too — harmless: it would have been made at start before.
+ */
+import type { Engine } from './types'
+
+/** A table or view left for later: a statement that makes it, or a function that inserts it. */
+export type LazyObject = { name: string; sql: string } | { name: string; make: () => Promise<void> }
+
+/** The name a `CREATE [OR REPLACE] VIEW|TABLE [IF NOT EXISTS] name` statement makes. */
+export function createdName(sql: string): string {
+  const m = /^CREATE\s+(?:OR\s+REPLACE\s+)?(?:VIEW|TABLE)\s+(?:IF\s+NOT\s+EXISTS\s+)?"?([A-Za-z_][A-Za-z0-9_]*)"?/i.exec(sql.replace(/^(?:\s*--[^\n]*\n)*\s*/, ''))
+  if (!m) throw new Error(`not a CREATE VIEW or CREATE TABLE statement: ${sql.slice(0, 80)}`)
+  return m[1]!
+}
+
+/** A query that lists tables or columns rather than naming them. */
+const READS_CATALOG = /\b(?:information_schema|duckdb_(?:tables|views|columns|constraints|dependencies)|sqlite_master|pragma_table_info|SHOW\s+(?:ALL\s+)?TABLES)\b/i
+
+function namesIn(sql: string, pattern: RegExp): Set<string> {
+  return new Set([...sql.matchAll(pattern)].map((m) => m[0]))
+}
+
+interface Entry {
+  object: LazyObject
+  reads: string[]
+}
+
+export class LazyCatalog {
+  private readonly entries: Entry[]
+  private readonly pattern: RegExp
+  private readonly made = new Map<string, Promise<void>>()
+
+  /** `objects` in the order they may be made: a statement only reads objects before it. */
+  constructor(private readonly engine: Engine, objects: readonly LazyObject[]) {
+    const names = objects.map((o) => o.name)
+    // Longest first, so an alternation never stops at a shorter name that is a prefix of a longer one;
+    // with no objects, a pattern that matches nothing.
+    const alternation = [...new Set(names)].sort((a, b) => b.length - a.length).join('|')
+    this.pattern = new RegExp(alternation === '' ? '(?!)' : `\\b(?:${alternation})\\b`, 'g')
+    this.entries = objects.map((object) => ({
+      object,
+      reads: 'sql' in object ? [...namesIn(object.sql, this.pattern)].filter((n) => n !== object.name) : [],
+    }))
+  }
+
+  /** The names of every object left for later. */
+  get names(): string[] {
+    return this.entries.map((e) => e.object.name)
+  }
+
+  /**
+   * Makes every object `sql` names (and what they read) that is not made yet;
+   * resolves when all of them are. A query of the catalog itself (the
+   * workbench's list of tables) makes them all: it must see every one.
+   */
+  async ensure(sql: string): Promise<void> {
+    const wanted = this.closure(READS_CATALOG.test(sql) ? new Set(this.names) : namesIn(sql, this.pattern))
+    if (wanted.size === 0) return
+    const missing = this.entries.map((e) => e.object).filter((o) => wanted.has(o.name) && !this.made.has(o.name))
+    for (const o of missing) if ('make' in o) this.remember([o.name], o.make())
+    const statements = missing.flatMap((o) => ('sql' in o ? [o] : []))
+    if (statements.length > 0) {
+      // After what they read: the tables just asked for, and objects an earlier query is still making.
+      const before = [...wanted].filter((n) => !statements.some((o) => o.name === n)).map((n) => this.made.get(n))
+      const run = Promise.all(before).then(() => this.engine.query(statements.map((o) => o.sql).join(';\n'))).then(() => undefined)
+      this.remember(statements.map((o) => o.name), run)
+    }
+    await Promise.all([...wanted].map((n) => this.made.get(n)))
+  }
+
+  /** Records `names` as made by `run`; forgotten again if it fails, so the next query tries again (and reports DuckDB's error). */
+  private remember(names: string[], run: Promise<void>): void {
+    for (const n of names) this.made.set(n, run)
+    run.catch(() => { for (const n of names) if (this.made.get(n) === run) this.made.delete(n) })
+  }
+
+  /** Makes every object not made yet (before a load replaces the tables in a transaction of its own). */
+  ensureAll(): Promise<void> {
+    return this.ensure(this.names.join(' '))
+  }
+
+  /** Records that every object exists (a load has just made them all). */
+  markAllMade(): void {
+    for (const e of this.entries) this.made.set(e.object.name, Promise.resolve())
+  }
+
+  /** How many objects are made (or being made). */
+  get madeCount(): number {
+    return this.made.size
+  }
+
+  /** `names` and everything they read, transitively. */
+  private closure(names: Set<string>): Set<string> {
+    const out = new Set<string>()
+    const visit = (name: string) => {
+      if (out.has(name)) return
+      out.add(name)
+      for (const e of this.entries) if (e.object.name === name) e.reads.forEach(visit)
+    }
+    names.forEach(visit)
+    return out
+  }
+}
