@@ -167,9 +167,27 @@ export async function listImports(): Promise<ImportSummary[]> {
   return all.map(({ docId, kind, fileName, importedAt, document }) => ({ docId, kind, fileName, importedAt, document }))
 }
 
+/**
+ * The database if it exists, else null — for reads, so that a first visit,
+ * which has nothing stored, does not create it (a database's creation is work
+ * for the browser during DuckDB's start). Where the browser cannot list its
+ * databases, it is opened (and made) as for a write.
+ */
+async function existingImportDb(factory: IDBFactory = globalThis.indexedDB): Promise<IDBDatabase | null> {
+  if (opened || !factory?.databases) return openImportDb(factory)
+  let names: Array<string | undefined>
+  try {
+    names = (await factory.databases()).map((d) => d.name)
+  } catch {
+    return openImportDb(factory)
+  }
+  return names.includes(DB_NAME) ? openImportDb(factory) : null
+}
+
 /** Every import with its rows (CSV text per table), oldest first. */
 export async function loadAllImports(): Promise<StoredImport[]> {
-  const db = await openImportDb()
+  const db = await existingImportDb()
+  if (!db) return []
   const tx = db.transaction(STORE, 'readonly')
   const all = (await request(tx.objectStore(STORE).getAll())) as StoredImport[]
   return all.filter((r) => r && r.format === 1).sort((a, b) => a.importedAt.localeCompare(b.importedAt))
@@ -203,8 +221,8 @@ export const LINKS_HISTORY = 50
 
 /** The links kept in IndexedDB (none: empty). */
 export async function loadLinks(): Promise<StoredLinks> {
-  const db = await openImportDb()
-  const r = (await request(db.transaction(LINKS_STORE, 'readonly').objectStore(LINKS_STORE).get('links'))) as StoredLinks | undefined
+  const db = await existingImportDb()
+  const r = db && (await request(db.transaction(LINKS_STORE, 'readonly').objectStore(LINKS_STORE).get('links'))) as StoredLinks | undefined
   return r && r.format === 1 ? r : { id: 'links', format: 1, links: {}, history: [] }
 }
 

@@ -24,13 +24,18 @@ afterAll(async () => { await app?.close() })
 describe('a long-table CSV import in Compare and Structure', () => {
   let doc = ''
 
-  it('imports 阳城 2025 预算 from the long table', async () => {
+  it('imports 阳城 2025 预算 from the long table; the first visit made no IndexedDB database until then', async () => {
+    const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))
+    // Reading the stored imports and links finds nothing to read: nothing is created during DuckDB's start.
+    await waitForDb(page)
+    expect(await databases()).toEqual([])
     await page.setInputFiles('[data-testid="csv-file"]', { name: 'yangcheng.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') })
     await page.waitForSelector('[data-testid="view-import"][data-status="preview"]')
     await page.click('[data-testid="import-confirm"]')
     await page.waitForSelector('[data-testid="view-import"][data-status="done"]')
     doc = (await page.locator('[data-testid="import-row"]').first().getAttribute('data-doc'))!
     expect(doc).toMatch(/\S/)
+    expect(await databases()).toEqual(['kanzhang'])
   })
 
   it('shows 阳城 2025 in Compare under 208 社会保障和就业支出, 1,234.50万元, and lists the item it could not place', async () => {
