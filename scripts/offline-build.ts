@@ -73,7 +73,7 @@ function sha256(text: string): string {
  * wasm. The loader is a plain async function with no imports, so it runs alike.
  */
 function loaderAfterMountPoint(html: string, fail: (message: string) => never): string {
-  const loader = /<script type="module" crossorigin>(\(async \(\) => \{\n {2}performance\.mark\('kanzhang:loader-start'\);\n {2}const bin = atob\([\s\S]*?)<\/script>\n?/.exec(html)
+  const loader = /<script type="module" crossorigin>(\(async \(\) => \{\n {2}performance\.mark\('kanzhang:loader-start'\);\n {2}const text = "[\s\S]*?)<\/script>\n?/.exec(html)
   const mount = '<div id="app"></div>'
   if (!loader || !html.includes(mount)) fail('single-file build: the app loader or the mount point is not where it is expected')
   const rest = html.replace(loader![0], '')
@@ -138,12 +138,18 @@ export function selfExtractingScript(): Plugin {
           runtimeScriptHashes.add(sha256(chunk.code))
           const payload = gzipSync(Buffer.from(chunk.code, 'utf8'), { level: 9 }).toString('base64')
           // Marks for bench:offline: when the parser reached the loader, and when the app's code was unpacked.
-          // (atob and a loop: measured faster here than fetch() of a data: URL, 0.16–0.21 s vs 0.27–0.47 s.)
+          // (Uint8Array.fromBase64 where the browser has it, ≈ 4× faster; else atob and a loop — measured faster
+          // here than fetch() of a data: URL, 0.16–0.21 s vs 0.27–0.47 s.)
           chunk.code = `(async () => {
   performance.mark('kanzhang:loader-start');
-  const bin = atob(${JSON.stringify(payload)});
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const text = ${JSON.stringify(payload)};
+  let bytes;
+  if (Uint8Array.fromBase64) bytes = Uint8Array.fromBase64(text);
+  else {
+    const bin = atob(text);
+    bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  }
   const code = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
   performance.mark('kanzhang:app-unpacked');
   const script = document.createElement('script');

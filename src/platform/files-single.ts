@@ -81,7 +81,11 @@ export async function fileGzipBase64(url: string): Promise<string> {
   return text
 }
 
+/** Uint8Array.fromBase64 where the browser has it (Chrome 140+, Firefox 133+, Safari 18.2+): ≈ 4× faster than atob and a loop. */
+const fromBase64 = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array<ArrayBuffer> }).fromBase64
+
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  if (fromBase64) return fromBase64(text)
   const bin = atob(text)
   const bytes = new Uint8Array(bin.length)
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i)
