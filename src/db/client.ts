@@ -45,8 +45,12 @@ export interface RestoreReport {
 interface Instance {
   db: AsyncDuckDB
   engine: AppDb
-  /** A second connection, used only to swap tables: the app's queries keep seeing the old tables until the commit. */
-  loader: Engine
+  /**
+   * A second connection, used only to swap tables: the app's queries keep
+   * seeing the old tables until the commit. Opened on the first swap, not at
+   * start (most visits import nothing).
+   */
+  loader: () => Promise<Engine>
   /** The tables and views not made at start, made when a query first names them. */
   catalog: LazyCatalog
   /** The most CSV text (characters) this instance has loaded at once. */
@@ -145,7 +149,12 @@ async function newInstance(data: { files: DatasetFiles } | { arrow: Promise<Data
     if ('arrow' in data) later = await loadDatasetArrow(engine, (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }), await data.arrow, { make: 'on-first-use' })
     else await loadDataset(engine, data.files)
     performance.mark('kanzhang:dataset-loaded')
-    const loader = engineFromConnection(await db.connect(), register)
+    let connecting: Promise<Engine> | null = null
+    const loader = () => {
+      connecting ??= db.connect().then((c) => engineFromConnection(c, register))
+      connecting.catch(() => { connecting = null }) // a failed connect is tried again by the next swap
+      return connecting
+    }
     // The bundled data alone can never shrink: the CSV text (a megabyte to parse) is not needed to start.
     return { db, engine, loader, catalog: new LazyCatalog(engine, later), peak: 'files' in data ? size(data.files) : 0, inflight: 0, retired: false }
   } catch (e) {
@@ -190,7 +199,7 @@ const appDb: AppDb = {
 async function replaceInPlace(files: DatasetFiles): Promise<void> {
   const i = current!
   await i.catalog.ensureAll()
-  await replaceDataset(i.loader, files)
+  await replaceDataset(await i.loader(), files)
   i.catalog.markAllMade()
   i.peak = Math.max(i.peak, size(files))
 }

@@ -43,8 +43,14 @@ export async function loadDataset(engine: Engine, files: DatasetFiles): Promise<
   await createTables(engine, files, '')
 }
 
-/** Arrow IPC streams of the dataset tables and of the materialised views (null: no rows). */
-export type DatasetArrow = Partial<Record<DatasetTable | MaterialisedTable, Uint8Array | null>>
+/**
+ * Arrow IPC streams of the dataset tables and of the materialised views (null:
+ * no rows): the bytes, or a function that reads them — the browser's start
+ * reads a table's file only when the table is first asked for.
+ */
+export type DatasetArrow = Partial<Record<DatasetTable | MaterialisedTable, Uint8Array | (() => Promise<Uint8Array>) | null>>
+
+const bytesOf = async (source: Uint8Array | (() => Promise<Uint8Array>)): Promise<Uint8Array> => (typeof source === 'function' ? source() : source)
 
 /**
  * Loads the dataset from Arrow IPC streams made at build time (one per
@@ -67,7 +73,7 @@ export async function loadDatasetArrow(
   for (const table of TABLES) {
     const ipc = arrows[table]
     if (ipc) {
-      objects.push({ name: table, make: () => insert(table, ipc) })
+      objects.push({ name: table, make: async () => insert(table, await bytesOf(ipc)) })
     } else {
       await engine.registerFileText(`empty_${table}.csv`, '\n')
       objects.push({ name: table, sql: createTableSql(table, `empty_${table}.csv`, []) })
@@ -77,7 +83,7 @@ export async function loadDatasetArrow(
   for (const { table } of MATERIALISED) {
     const ipc = arrows[table]
     if (!ipc) continue
-    objects.push({ name: table, make: () => insert(table, ipc) })
+    objects.push({ name: table, make: async () => insert(table, await bytesOf(ipc)) })
     given.push(table)
   }
   for (const sql of viewStatements(given)) objects.push({ name: createdName(sql), sql })

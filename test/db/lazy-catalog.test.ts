@@ -63,6 +63,17 @@ describe('tables and views made on first use', () => {
     expect([...catalog.names].sort()).toEqual([...TABLES, 'facts', ...VIEW_NAMES, LINKS_TABLE].sort())
   }, 60_000)
 
+  it('reads a table\'s bytes only when the table is first asked for (the browser reads its file then)', async () => {
+    const read: string[] = []
+    const lazyBytes: DatasetArrow = Object.fromEntries(Object.entries(arrows).map(([t, ipc]) => [t, ipc ? async () => { read.push(t); return ipc as Uint8Array } : null]))
+    const { engine, later } = await lazyStart(lazyBytes)
+    expect(read).toEqual([])
+    const catalog = new LazyCatalog(engine, later)
+    await catalog.ensure('SELECT * FROM v_documents')
+    expect(read).toEqual(['documents'])
+    expect((await engine.query('SELECT * FROM v_documents ORDER BY ALL')).length).toBe(4)
+  }, 60_000)
+
   it('each table and view, asked first, is made with what it reads and answers as the one made at load', async () => {
     const { engine, later } = await lazyStart()
     const made: Record<string, { tables: string[]; views: string[] }> = {}
