@@ -151,8 +151,10 @@ async function newInstance(data: { files: DatasetFiles } | { arrow: Promise<Data
     performance.mark('kanzhang:dataset-loaded')
     let connecting: Promise<Engine> | null = null
     const loader = () => {
-      connecting ??= db.connect().then((c) => engineFromConnection(c, register))
-      connecting.catch(() => { connecting = null }) // a failed connect is tried again by the next swap
+      if (!connecting) {
+        connecting = db.connect().then((c) => engineFromConnection(c, register))
+        connecting.catch(() => { connecting = null }) // a failed connect is tried again by the next swap
+      }
       return connecting
     }
     // The bundled data alone can never shrink: the CSV text (a megabyte to parse) is not needed to start.
@@ -191,16 +193,15 @@ const appDb: AppDb = {
 }
 
 /**
- * Swaps the current instance's tables for `files` in one transaction. The
- * tables and views not made yet are made first, on the app's connection: the
- * swap makes every one again inside its transaction, which must not meet one
- * being made on the other connection.
+ * Swaps the current instance's tables for `files` in one transaction, which
+ * makes every table and view again: those not made yet are not made first
+ * (they would be replaced at once), and none is made on the app's connection
+ * while the swap runs (LazyCatalog.replaceAll).
  */
 async function replaceInPlace(files: DatasetFiles): Promise<void> {
   const i = current!
-  await i.catalog.ensureAll()
-  await replaceDataset(await i.loader(), files)
-  i.catalog.markAllMade()
+  const loader = await i.loader()
+  await i.catalog.replaceAll(() => replaceDataset(loader, files))
   i.peak = Math.max(i.peak, size(files))
 }
 

@@ -41,32 +41,27 @@ function namesIn(sql: string, pattern: RegExp): Set<string> {
   return new Set([...sql.matchAll(pattern)].map((m) => m[0]))
 }
 
-interface Entry {
-  object: LazyObject
-  reads: string[]
-}
-
 export class LazyCatalog {
-  private readonly entries: Entry[]
+  private readonly objects: readonly LazyObject[]
+  /** What each object's statement names (a table reads nothing). */
+  private readonly reads = new Map<string, string[]>()
   private readonly pattern: RegExp
   private readonly made = new Map<string, Promise<void>>()
 
   /** `objects` in the order they may be made: a statement only reads objects before it. */
   constructor(private readonly engine: Engine, objects: readonly LazyObject[]) {
+    this.objects = objects
     const names = objects.map((o) => o.name)
     // Longest first, so an alternation never stops at a shorter name that is a prefix of a longer one;
     // with no objects, a pattern that matches nothing.
     const alternation = [...new Set(names)].sort((a, b) => b.length - a.length).join('|')
     this.pattern = new RegExp(alternation === '' ? '(?!)' : `\\b(?:${alternation})\\b`, 'g')
-    this.entries = objects.map((object) => ({
-      object,
-      reads: 'sql' in object ? [...namesIn(object.sql, this.pattern)].filter((n) => n !== object.name) : [],
-    }))
+    for (const o of objects) this.reads.set(o.name, 'sql' in o ? [...namesIn(o.sql, this.pattern)].filter((n) => n !== o.name) : [])
   }
 
   /** The names of every object left for later. */
   get names(): string[] {
-    return this.entries.map((e) => e.object.name)
+    return this.objects.map((o) => o.name)
   }
 
   /**
@@ -74,10 +69,38 @@ export class LazyCatalog {
    * resolves when all of them are. A query of the catalog itself (the
    * workbench's list of tables) makes them all: it must see every one.
    */
-  async ensure(sql: string): Promise<void> {
-    const wanted = this.closure(READS_CATALOG.test(sql) ? new Set(this.names) : namesIn(sql, this.pattern))
+  ensure(sql: string): Promise<void> {
+    return this.make(READS_CATALOG.test(sql) ? new Set(this.names) : namesIn(sql, this.pattern))
+  }
+
+  /** Makes every object not made yet. */
+  ensureAll(): Promise<void> {
+    return this.make(new Set(this.names))
+  }
+
+  /**
+   * Runs `swap`, which makes every object itself in a transaction of its own
+   * on another connection (an import's load runs the whole script). The
+   * objects not made yet count as made by it from now on — a query naming one
+   * waits for the swap instead of making it alongside — and are forgotten
+   * again if it fails (rolled back, they are still missing). It starts once
+   * what is being made already is done.
+   */
+  async replaceAll(swap: () => Promise<void>): Promise<void> {
+    const inFlight = [...new Set(this.made.values())]
+    let start!: () => void
+    const run = new Promise<void>((resolve) => { start = resolve }).then(swap)
+    this.remember(this.names.filter((n) => !this.made.has(n)), run)
+    await Promise.allSettled(inFlight)
+    start()
+    await run
+  }
+
+  /** `names` and what they read, transitively: each not made yet is made; resolves when all are. */
+  private async make(names: Set<string>): Promise<void> {
+    const wanted = this.closure(names)
     if (wanted.size === 0) return
-    const missing = this.entries.map((e) => e.object).filter((o) => wanted.has(o.name) && !this.made.has(o.name))
+    const missing = this.objects.filter((o) => wanted.has(o.name) && !this.made.has(o.name))
     for (const o of missing) if ('make' in o) this.remember([o.name], o.make())
     const statements = missing.flatMap((o) => ('sql' in o ? [o] : []))
     if (statements.length > 0) {
@@ -95,16 +118,6 @@ export class LazyCatalog {
     run.catch(() => { for (const n of names) if (this.made.get(n) === run) this.made.delete(n) })
   }
 
-  /** Makes every object not made yet (before a load replaces the tables in a transaction of its own). */
-  ensureAll(): Promise<void> {
-    return this.ensure(this.names.join(' '))
-  }
-
-  /** Records that every object exists (a load has just made them all). */
-  markAllMade(): void {
-    for (const e of this.entries) this.made.set(e.object.name, Promise.resolve())
-  }
-
   /** How many objects are made (or being made). */
   get madeCount(): number {
     return this.made.size
@@ -116,7 +129,7 @@ export class LazyCatalog {
     const visit = (name: string) => {
       if (out.has(name)) return
       out.add(name)
-      for (const e of this.entries) if (e.object.name === name) e.reads.forEach(visit)
+      this.reads.get(name)?.forEach(visit)
     }
     names.forEach(visit)
     return out

@@ -9,7 +9,7 @@ import { datasetAsArrow } from '../../scripts/build-dataset-arrow'
 import { nodeDuckDB } from '../../scripts/duckdb-node'
 import { engineFromConnection } from '../../src/db/engine'
 import { LazyCatalog, type LazyObject } from '../../src/db/lazy-catalog'
-import { loadDatasetArrow, type DatasetArrow } from '../../src/db/load'
+import { loadDatasetArrow, replaceDataset, type DatasetArrow } from '../../src/db/load'
 import { TABLES } from '../../src/db/schema'
 import { VIEW_NAMES } from '../../src/db/views.sql'
 import { LINKS_TABLE } from '../../src/db/views-years.sql'
@@ -155,6 +155,31 @@ describe('tables and views made on first use', () => {
     const rows = await engine.query(sql)
     expect(rows.length).toBe(325)
     expect(rows).toEqual(await eager.query(sql))
+  }, 60_000)
+
+  it('an import\'s swap makes what is not made yet itself: nothing is inserted first, a query during it waits for it', async () => {
+    const { engine, later, inserts } = await lazyStart()
+    const catalog = new LazyCatalog(engine, later)
+    await catalog.ensure('SELECT * FROM v_documents')
+    expect(inserts).toEqual(['documents'])
+    const swap = catalog.replaceAll(() => replaceDataset(engine, readDatasetFiles()))
+    const during = catalog.ensure('SELECT * FROM v_function JOIN line_items USING (doc_id)')
+    await Promise.all([swap, during])
+    // The swap created every table from the CSV text: none was inserted from Arrow only to be replaced.
+    expect(inserts).toEqual(['documents'])
+    expect(await userViews(engine)).toEqual([...VIEW_NAMES].sort())
+    const sql = 'SELECT * FROM v_function ORDER BY ALL'
+    expect(await engine.query(sql)).toEqual(await eager.query(sql))
+  }, 60_000)
+
+  it('a swap that fails leaves what was not made to be made on first use again', async () => {
+    const { engine, later, inserts } = await lazyStart()
+    const catalog = new LazyCatalog(engine, later)
+    await catalog.ensure('SELECT * FROM documents')
+    await expect(catalog.replaceAll(() => Promise.reject(new Error('the merged dataset is inconsistent')))).rejects.toThrow('inconsistent')
+    expect(catalog.madeCount).toBe(1)
+    await catalog.ensure('SELECT count(*) FROM line_items')
+    expect(inserts).toEqual(['documents', 'line_items'])
   }, 60_000)
 
   it('ensureAll makes every table and view', async () => {
