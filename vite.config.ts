@@ -5,7 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa'
 import { viteSingleFile } from 'vite-plugin-singlefile'
 import { datasetArrowPlugin } from './scripts/build-dataset-arrow'
 import { summaryPlugin } from './scripts/build-summary'
-import { contentSecurityPolicy, cspFor, inertFiles, selfExtractingScript, SINGLE_FILE, singleFileOnly, singleFileScriptHashes } from './scripts/offline-build'
+import { contentSecurityPolicy, cspFor, inertFiles, manifestLinkAtRuntime, selfExtractingScript, SINGLE_FILE, singleFileOnly, singleFileScriptHashes } from './scripts/offline-build'
 
 // The dataset the app ships; KANZHANG_DATASET_DIR points a build at other CSVs (e.g. a benchmark's).
 const datasetDir = process.env.KANZHANG_DATASET_DIR ?? fileURLToPath(new URL('./data/dataset', import.meta.url))
@@ -75,6 +75,7 @@ export default defineConfig(({ mode }) => {
             dontCacheBustURLsMatching: /^assets\//,
           },
         }),
+        manifestLinkAtRuntime(),
       ]
 
   return {

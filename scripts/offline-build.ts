@@ -59,6 +59,27 @@ export function contentSecurityPolicy(kind: BuildKind): Plugin {
   }
 }
 
+/**
+ * Takes the `<link rel="manifest">` vite-plugin-pwa writes out of the hosted
+ * pages: src/main.ts adds it once DuckDB is ready, with the service worker.
+ * A manifest in the page makes Chromium check the app is installable at once
+ * (fetching the manifest and an icon) and animate the install button into the
+ * address bar: browser-process work that, on 2 cores, slowed DuckDB's start by
+ * ≈ 0.15 s (BENCHMARKS.md, seventh round). Nothing is lost by waiting: the
+ * app is offline-capable only once the service worker registers, after ready.
+ */
+export function manifestLinkAtRuntime(): Plugin {
+  return {
+    name: 'kanzhang-manifest-link-at-runtime',
+    apply: 'build',
+    enforce: 'post',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => html.replace(/\s*<link rel="manifest"[^>]*>/g, ''),
+    },
+  }
+}
+
 /** Stands in the single file's policy until the build knows its scripts' hashes. */
 const SCRIPT_HASHES = "'kanzhang-script-hashes'"
 

@@ -65,6 +65,20 @@ describe('the hosted build as a PWA', () => {
     expect(cached).toContain('/index.html')
   })
 
+  it('becomes installable once DuckDB is ready: the manifest is linked then, not in the HTML', async () => {
+    // The served page carries no manifest (the browser's install check would compete with DuckDB's start) …
+    const html = await (await fetch(url)).text()
+    expect(html).not.toMatch(/<link[^>]+rel="manifest"/)
+    // … the app links it once ready, and Chromium reads it without errors.
+    await waitForDb(page)
+    const cdp = await page.context().newCDPSession(page)
+    const manifest = await cdp.send('Page.getAppManifest')
+    expect(manifest.url).toMatch(/\/manifest\.webmanifest$/)
+    expect(manifest.errors).toEqual([])
+    expect(manifest.manifest.name).toBe('看账 Kanzhang')
+    await cdp.detach()
+  })
+
   it('reloads and works with the server gone', async () => {
     await server!.close()
     server = null
