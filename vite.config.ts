@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa'
 import { viteSingleFile } from 'vite-plugin-singlefile'
 import { datasetArrowPlugin } from './scripts/build-dataset-arrow'
 import { summaryPlugin } from './scripts/build-summary'
+import { startChunk } from './scripts/start-chunk'
 import { contentSecurityPolicy, cspFor, inertFiles, manifestLinkAtRuntime, selfExtractingScript, SINGLE_FILE, singleFileOnly, singleFileScriptHashes } from './scripts/offline-build'
 
 // The dataset the app ships; KANZHANG_DATASET_DIR points a build at other CSVs (e.g. a benchmark's).
@@ -28,6 +29,7 @@ const MAX_PRECACHE_BYTES = 64 * 1024 * 1024
  */
 export default defineConfig(({ mode }) => {
   const single = mode === 'single'
+  const chunks = startChunk('/src/main.ts', '/scripts/bench-reference.ts')
   const common: PluginOption[] = [vue(), summaryPlugin(datasetDir), datasetArrowPlugin(datasetDir)]
   const plugins: PluginOption[] = single
     ? [
@@ -76,6 +78,7 @@ export default defineConfig(({ mode }) => {
           },
         }),
         manifestLinkAtRuntime(),
+        chunks.plugin,
       ]
 
   return {
@@ -109,9 +112,13 @@ export default defineConfig(({ mode }) => {
       ? { target: 'es2022', outDir: 'dist-single', emptyOutDir: true }
       : {
           target: 'es2022', chunkSizeWarningLimit: 4000,
-          ...(process.env.KANZHANG_BENCH_REFERENCE === '1'
-            ? { rollupOptions: { input: { index: fileURLToPath(new URL('./index.html', import.meta.url)), reference: fileURLToPath(new URL('./scripts/bench-reference.html', import.meta.url)) } } }
-            : {}),
+          rolldownOptions: {
+            // The first view's modules in one chunk (scripts/start-chunk.ts).
+            output: { codeSplitting: { groups: chunks.groups } },
+            ...(process.env.KANZHANG_BENCH_REFERENCE === '1'
+              ? { input: { index: fileURLToPath(new URL('./index.html', import.meta.url)), reference: fileURLToPath(new URL('./scripts/bench-reference.html', import.meta.url)) } }
+              : {}),
+          },
         },
   }
 })
