@@ -31,8 +31,19 @@ export const usePublishersStore = defineStore('publishers', () => {
     await apply()
   }
 
+  /**
+   * Whether the links last written into DuckDB were any. With none written and
+   * none to write, its table (made empty when a query first names it) already
+   * says so: a first visit writes nothing, so no table is made while DuckDB
+   * reads its documents at start, and none again once it has.
+   */
+  let wroteLinks = false
   async function apply(): Promise<void> {
-    await applyPublisherLinks(await getDb(), links.value)
+    const any = Object.keys(links.value).length > 0
+    if (any || wroteLinks) {
+      await applyPublisherLinks(await getDb(), links.value)
+      wroteLinks = any
+    }
     version.value++
   }
 
