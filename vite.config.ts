@@ -37,8 +37,9 @@ export default defineConfig(({ mode }) => {
         contentSecurityPolicy('single'),
         selfExtractingScript(),
         viteSingleFile({ outputFileName: SINGLE_FILE }),
-        // What DuckDB's start reads first: its worker, the dataset tables, then the wasm (the largest).
-        inertFiles(SINGLE_FILE, [/^duckdb-browser-eh\.worker-/, /\.arrow$/, /^duckdb-eh-.*\.wasm$/]),
+        // In the order DuckDB's start reads them: its worker, its wasm (the largest), then the dataset tables,
+        // which are read when a query first names one (src/db/lazy-catalog.ts), after the wasm is compiled.
+        inertFiles(SINGLE_FILE, [/^duckdb-browser-eh\.worker-/, /^duckdb-eh-.*\.wasm$/, /\.arrow$/]),
         singleFileScriptHashes(SINGLE_FILE),
         singleFileOnly(SINGLE_FILE),
       ]
