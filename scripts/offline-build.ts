@@ -65,7 +65,7 @@ export function contentSecurityPolicy(kind: BuildKind): Plugin {
  * A manifest in the page makes Chromium check the app is installable at once
  * (fetching the manifest and an icon) and animate the install button into the
  * address bar: browser-process work that, on 2 cores, slowed DuckDB's start by
- * ≈ 0.15 s (BENCHMARKS.md, seventh round). Nothing is lost by waiting: the
+ * ≈ 0.1 s (BENCHMARKS.md, seventh round). Nothing is lost by waiting: the
  * app is offline-capable only once the service worker registers, after ready.
  */
 export function manifestLinkAtRuntime(): Plugin {
