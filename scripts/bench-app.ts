@@ -17,7 +17,7 @@ import { join } from 'node:path'
 import { compareQuery } from '../src/db/queries/compare'
 import { inlineParams } from '../src/db/sql'
 import { buildApp, launch, serve, waitForDb, watchForeignRequests, type Page } from '../test/e2e/harness'
-import { mark, median, referenceReady } from './bench-common'
+import { duckdbFetchPhases, mark, median, referenceReady } from './bench-common'
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 5)
 const PIVOT_RUNS = 7
@@ -72,7 +72,7 @@ async function workbench(page: Page, sql: string): Promise<number> {
   return Number(await page.locator('[data-testid="sql-summary"]').getAttribute('data-ms'))
 }
 
-const PHASES = ['kanzhang:duckdb-start', 'kanzhang:first-view', 'kanzhang:duckdb-instantiated', 'kanzhang:duckdb-connected', 'kanzhang:files-registered', 'kanzhang:tables-inserted', 'kanzhang:dataset-loaded', 'kanzhang:restore-end', 'kanzhang:db-ready', 'kanzhang:publishers-shown']
+const PHASES = ['kanzhang:duckdb-start', 'kanzhang:first-view', 'worker requested', 'wasm requested', 'wasm received', 'kanzhang:duckdb-instantiated', 'kanzhang:duckdb-connected', 'kanzhang:files-registered', 'kanzhang:tables-inserted', 'kanzhang:dataset-loaded', 'kanzhang:restore-end', 'kanzhang:db-ready', 'kanzhang:publishers-shown']
 
 /** Every mark of the page whose name starts with `prefix`, in ms from navigation start. */
 async function marks(page: Page, prefix: string): Promise<Record<string, number>> {
@@ -107,6 +107,7 @@ try {
     // The Overview's first answer from DuckDB (its views are made when first asked, after ready).
     shown.push(await mark(page, 'kanzhang:publishers-shown') / reference[i]!)
     for (const [name, t] of Object.entries(await marks(page, 'kanzhang:'))) (phases[name] ??= []).push(t)
+    for (const [name, t] of Object.entries(await duckdbFetchPhases(page))) (phases[name] ??= []).push(t)
     await waitForDb(page)
     await page.click('[data-nav="compare"]')
     await page.waitForSelector('[data-testid="pivot"] tbody tr')
@@ -155,7 +156,7 @@ SELECT count(*) AS n FROM big_line_items`)
   console.log(`first view painted: ${median(firstView).toFixed(0)} ms`)
   console.log(`DuckDB ready (dataset loaded): ${median(dbReady).toFixed(0)} ms = ${median(ratio).toFixed(2)} × the reference (median of per-load ratios; range ${Math.min(...ratio).toFixed(2)}–${Math.max(...ratio).toFixed(2)})`)
   console.log(`Overview's publisher rows shown (its first DuckDB answer): ${median(shown).toFixed(2)} × the reference (range ${Math.min(...shown).toFixed(2)}–${Math.max(...shown).toFixed(2)})`)
-  console.log(`reference phases (median ms from navigation start): ${Object.entries(referencePhases).map(([n, t]) => `${n.replace('reference:', '')} ${median(t).toFixed(0)}`).join(', ')}`)
+  console.log(`reference phases (median ms from navigation start): ${Object.entries(referencePhases).map(([n, t]) => [n, median(t)] as const).sort((a, b) => a[1] - b[1]).map(([n, t]) => `${n.replace('reference:', '')} ${t.toFixed(0)}`).join(', ')}`)
   console.log('start-up phases (median ms from navigation start):')
   for (const name of [...PHASES, ...Object.keys(phases).filter((n) => !PHASES.includes(n))]) if (phases[name]) console.log(`  ${name.replace('kanzhang:', '')}: ${median(phases[name]).toFixed(0)}`)
   console.log(`Compare pivot re-render after a selection change: ${median(rerender).toFixed(0)} ms (of it waiting for DuckDB: ${median(rerenderQuery).toFixed(0)} ms)`)

@@ -29,6 +29,31 @@ export async function mark(page: Page, name: string): Promise<number> {
 }
 
 /**
+ * When DuckDB's worker was requested and when its wasm was requested and
+ * received, in ms from the page's navigation start: read from the page's and
+ * the worker's own resource timings (the wasm is fetched by the worker, so the
+ * page never sees it). Empty where the worker is not found (the single file's
+ * comes from a Blob and its wasm from the page).
+ */
+export async function duckdbFetchPhases(page: Page): Promise<Record<string, number>> {
+  const worker = page.workers().find((w) => /duckdb-browser-\w+\.worker/.test(w.url()))
+  if (!worker) return {}
+  const pageOrigin = await page.evaluate('performance.timeOrigin') as number
+  const script = await page.evaluate(`performance.getEntriesByType('resource').find((e) => /duckdb-browser-\\w+\\.worker/.test(e.name))?.startTime ?? null`) as number | null
+  const wasm = await worker.evaluate(`(() => {
+    const e = performance.getEntriesByType('resource').find((r) => /\\.wasm$/.test(new URL(r.name).pathname))
+    return e ? { origin: performance.timeOrigin, start: e.startTime, end: e.responseEnd } : null
+  })()`) as { origin: number; start: number; end: number } | null
+  const out: Record<string, number> = {}
+  if (script !== null) out['worker requested'] = script
+  if (wasm) {
+    out['wasm requested'] = wasm.origin + wasm.start - pageOrigin
+    out['wasm received'] = wasm.origin + wasm.end - pageOrigin
+  }
+  return out
+}
+
+/**
  * The reference every start-up figure is a ratio of: a bare start of the
  * app's own DuckDB worker and wasm (scripts/bench-reference.html, in a build
  * made with KANZHANG_BENCH_REFERENCE=1), cold, in a fresh browser — ms from
@@ -44,6 +69,7 @@ export async function referenceReady(serverUrl: string, phases?: Record<string, 
     if (phases) {
       const marks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('reference:')).map((m) => [m.name, m.startTime] as const))
       for (const [name, t] of marks) (phases[name] ??= []).push(t)
+      for (const [name, t] of Object.entries(await duckdbFetchPhases(page))) (phases[`reference:${name}`] ??= []).push(t)
     }
     return ready
   } finally {

@@ -18,13 +18,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { buildApp, launch, serve, waitForDb, watchForeignRequests, type Page } from '../test/e2e/harness'
-import { mark, median, referenceReady } from './bench-common'
+import { duckdbFetchPhases, mark, median, referenceReady } from './bench-common'
 import { blockNetwork, launchWithProfile, waitForPrecache, watchProblems } from '../test/e2e/offline-helpers'
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 5)
 
 
-interface Series { firstView: number[]; dbReady: number[]; phases?: Record<string, number[]> }
+/** `phases`: the single file's before its first view; `fetches`: when DuckDB's worker and wasm were requested and received (bench-common.ts). */
+interface Series { firstView: number[]; dbReady: number[]; phases?: Record<string, number[]>; fetches?: Record<string, number[]> }
 
 /** The single file's phases before its first view, ms from navigation start (loader marks: scripts/offline-build.ts). */
 async function singleFilePhases(page: Page): Promise<Record<string, number>> {
@@ -49,6 +50,7 @@ async function measure(page: Page, series: Series, label: string): Promise<void>
   series.firstView.push(fv)
   series.dbReady.push(db)
   if (series.phases) for (const [k, v] of Object.entries(await singleFilePhases(page))) (series.phases[k] ??= []).push(v)
+  if (series.fetches) for (const [k, v] of Object.entries(await duckdbFetchPhases(page))) (series.fetches[k] ??= []).push(v)
   console.log(`${label}: first view ${fv.toFixed(0)} ms, DuckDB ready ${db.toFixed(0)} ms`)
 }
 
@@ -72,7 +74,7 @@ try {
 
   // Cold rounds: the reference, the hosted app, the single file from file://, each in a fresh browser.
   const reference: number[] = []
-  const hostedSeries: Series = { firstView: [], dbReady: [] }
+  const hostedSeries: Series = { firstView: [], dbReady: [], fetches: {} }
   const fileSeries: Series = { firstView: [], dbReady: [], phases: {} }
   const fileRatio: number[] = []
   const hostedRatio: number[] = []
@@ -121,7 +123,7 @@ try {
     })
     await browser.close()
   }
-  const pwaSeries: Series = { firstView: [], dbReady: [] }
+  const pwaSeries: Series = { firstView: [], dbReady: [], fetches: {} }
   const warmRatio: number[] = []
   const warmReference: number[] = []
   for (let i = 0; i < LOADS; i++) {
@@ -149,8 +151,10 @@ try {
   console.log(`single file from file://, cold: first view ${median(fileSeries.firstView).toFixed(0)} ms (${median(firstViewRatio).toFixed(2)} × the hosted first view, ${range(firstViewRatio)}), DuckDB ready ${median(fileSeries.dbReady).toFixed(0)} ms = ${median(fileRatio).toFixed(2)} × the reference (${range(fileRatio)})`)
   console.log('single file, phases (median ms from navigation start):')
   for (const [k, v] of Object.entries(fileSeries.phases!)) console.log(`  ${k}: ${median(v).toFixed(0)}`)
+  const fetches = (s: Series) => Object.entries(s.fetches!).map(([k, v]) => `${k} ${median(v).toFixed(0)}`).join(', ')
+  console.log(`hosted, DuckDB's files (median ms from navigation start): ${fetches(hostedSeries)}`)
   console.log(`PWA precache (this browser's share): ${mb(precacheBytes)}`)
-  console.log(`PWA offline after one visit (browser restart, server down): first view ${median(pwaSeries.firstView).toFixed(0)} ms, DuckDB ready ${median(pwaSeries.dbReady).toFixed(0)} ms = ${median(warmRatio).toFixed(2)} × the cold reference (${range(warmRatio)})`)
+  console.log(`PWA offline after one visit (browser restart, server down): first view ${median(pwaSeries.firstView).toFixed(0)} ms, DuckDB ready ${median(pwaSeries.dbReady).toFixed(0)} ms = ${median(warmRatio).toFixed(2)} × the cold reference (${range(warmRatio)}); DuckDB's files from the service worker: ${fetches(pwaSeries)}`)
 } finally {
   for (const d of [single, hosted, profile]) rmSync(d, { recursive: true, force: true })
 }
