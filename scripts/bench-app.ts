@@ -72,7 +72,7 @@ async function workbench(page: Page, sql: string): Promise<number> {
   return Number(await page.locator('[data-testid="sql-summary"]').getAttribute('data-ms'))
 }
 
-const PHASES = ['kanzhang:duckdb-start', 'kanzhang:first-view', 'worker requested', 'wasm requested', 'wasm received', 'kanzhang:duckdb-instantiated', 'kanzhang:duckdb-connected', 'kanzhang:files-registered', 'kanzhang:tables-inserted', 'kanzhang:dataset-loaded', 'kanzhang:restore-end', 'kanzhang:db-ready', 'kanzhang:publishers-shown']
+const PHASES = ['kanzhang:duckdb-start', 'kanzhang:first-view', 'worker script received', 'worker started', 'wasm requested', 'wasm received', 'kanzhang:duckdb-instantiated', 'kanzhang:duckdb-connected', 'kanzhang:files-registered', 'kanzhang:tables-inserted', 'kanzhang:dataset-loaded', 'kanzhang:restore-end', 'kanzhang:db-ready', 'kanzhang:publishers-shown']
 
 /** Every mark of the page whose name starts with `prefix`, in ms from navigation start. */
 async function marks(page: Page, prefix: string): Promise<Record<string, number>> {

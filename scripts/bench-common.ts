@@ -29,26 +29,34 @@ export async function mark(page: Page, name: string): Promise<number> {
 }
 
 /**
- * When DuckDB's worker was requested and when its wasm was requested and
- * received, in ms from the page's navigation start: read from the page's and
- * the worker's own resource timings (the wasm is fetched by the worker, so the
- * page never sees it). Empty where the worker is not found (the single file's
- * comes from a Blob and its wasm from the page).
+ * When DuckDB's worker script was received, when the worker started, and when
+ * its wasm was requested and received, in ms from the page's navigation start.
+ *
+ * - "worker script received": the responseEnd of the page's resource entry for
+ *   the script. Not its startTime: Chromium (156) fetches a dedicated worker's
+ *   script in the browser process and stamps the entry's start when the page
+ *   later starts the worker, after the fetch (its duration comes out negative).
+ * - "worker started": the worker's own timeOrigin. The page's main thread
+ *   starts the worker once the script has arrived, so a busy page starts it late.
+ * - the wasm: from the worker's own resource timings (the page never sees it).
+ *
+ * Empty where the worker is not found (the single file's comes from a Blob and its wasm from the page).
  */
 export async function duckdbFetchPhases(page: Page): Promise<Record<string, number>> {
   const worker = page.workers().find((w) => /duckdb-browser-\w+\.worker/.test(w.url()))
   if (!worker) return {}
   const pageOrigin = await page.evaluate('performance.timeOrigin') as number
-  const script = await page.evaluate(`performance.getEntriesByType('resource').find((e) => /duckdb-browser-\\w+\\.worker/.test(e.name))?.startTime ?? null`) as number | null
-  const wasm = await worker.evaluate(`(() => {
+  const script = await page.evaluate(`performance.getEntriesByType('resource').find((e) => /duckdb-browser-\\w+\\.worker/.test(e.name))?.responseEnd ?? null`) as number | null
+  const inWorker = await worker.evaluate(`(() => {
     const e = performance.getEntriesByType('resource').find((r) => /\\.wasm$/.test(new URL(r.name).pathname))
-    return e ? { origin: performance.timeOrigin, start: e.startTime, end: e.responseEnd } : null
-  })()`) as { origin: number; start: number; end: number } | null
+    return { origin: performance.timeOrigin, wasm: e ? { start: e.startTime, end: e.responseEnd } : null }
+  })()`) as { origin: number; wasm: { start: number; end: number } | null }
   const out: Record<string, number> = {}
-  if (script !== null) out['worker requested'] = script
-  if (wasm) {
-    out['wasm requested'] = wasm.origin + wasm.start - pageOrigin
-    out['wasm received'] = wasm.origin + wasm.end - pageOrigin
+  if (script !== null) out['worker script received'] = script
+  out['worker started'] = inWorker.origin - pageOrigin
+  if (inWorker.wasm) {
+    out['wasm requested'] = inWorker.origin + inWorker.wasm.start - pageOrigin
+    out['wasm received'] = inWorker.origin + inWorker.wasm.end - pageOrigin
   }
   return out
 }

@@ -24,7 +24,7 @@ import { blockNetwork, launchWithProfile, waitForPrecache, watchProblems } from 
 const LOADS = Number(process.env.BENCH_LOADS ?? 5)
 
 
-/** `phases`: the single file's before its first view; `fetches`: when DuckDB's worker and wasm were requested and received (bench-common.ts). */
+/** `phases`: the single file's before its first view; `fetches`: when DuckDB's worker script arrived and the worker started, and when its wasm was requested and received (bench-common.ts). */
 interface Series { firstView: number[]; dbReady: number[]; phases?: Record<string, number[]>; fetches?: Record<string, number[]> }
 
 /** The single file's phases before its first view, ms from navigation start (loader marks: scripts/offline-build.ts). */
