@@ -98,7 +98,8 @@ function loaderAfterMountPoint(html: string, fail: (message: string) => never): 
   const mount = '<div id="app"></div>'
   if (!loader || !html.includes(mount)) fail('single-file build: the app loader or the mount point is not where it is expected')
   const rest = html.replace(loader![0], '')
-  return rest.replace(mount, `${mount}\n    <script>${loader![1]}</script>`)
+  // A function, not a string: the loader's code must not be read as a replacement pattern ($&, $').
+  return rest.replace(mount, () => `${mount}\n    <script>${loader![1]}</script>`)
 }
 
 /** Hashes of scripts the page creates at run time (the self-extracted app), gathered during the build. */
