@@ -110,7 +110,20 @@ export default defineConfig(({ mode }) => {
     preview: { headers: { 'Content-Security-Policy': cspFor('hosted') } },
     // KANZHANG_BENCH_REFERENCE=1 adds the benchmarks' reference page (a bare DuckDB start) to the hosted build.
     build: single
-      ? { target: 'es2022', outDir: 'dist-single', emptyOutDir: true }
+      ? {
+          target: 'es2022', outDir: 'dist-single', emptyOutDir: true,
+          rolldownOptions: {
+            // One IIFE, which the loader runs as a classic script (scripts/offline-build.ts, selfExtractingScript), in strict
+            // mode as the modules it was made of.
+            output: { format: 'iife' as const, strict: true },
+            // `import.meta` becomes {} in an IIFE. Here it is only the importer URL Vite passes to its preload helper
+            // along with each inlined dynamic import, which has no files to preload and never reads it; asset URLs
+            // Vite writes with document.currentScript / document.baseURI instead.
+            onLog(level, log, handler) {
+              if (log.code !== 'EMPTY_IMPORT_META') handler(level, log)
+            },
+          },
+        }
       : {
           target: 'es2022', chunkSizeWarningLimit: 4000,
           rolldownOptions: {
