@@ -177,7 +177,11 @@ export function selfExtractingScript(): Plugin {
     bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   }
-  const code = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+  const gunzip = new DecompressionStream('gzip');
+  const writer = gunzip.writable.getWriter();
+  writer.write(bytes);
+  writer.close();
+  const code = await new Response(gunzip.readable).text();
   performance.mark('kanzhang:app-unpacked');
   const script = document.createElement('script');
   script.textContent = code;

@@ -94,7 +94,13 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
 
 async function gunzipped(url: string): Promise<Response> {
   const bytes = decodeBase64(await fileGzipBase64(url))
-  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')))
+  // Written to the decompressor at once: read back from a Blob, the bytes would
+  // come in chunks, each a round trip through the browser's blob storage.
+  const gunzip = new DecompressionStream('gzip')
+  const writer = gunzip.writable.getWriter()
+  void writer.write(bytes)
+  void writer.close()
+  return new Response(gunzip.readable)
 }
 
 export async function fileBytes(url: string): Promise<Uint8Array> {
