@@ -161,6 +161,11 @@ export function selfExtractingScript(): Plugin {
       handler(_options, bundle) {
         for (const chunk of Object.values(bundle)) {
           if (chunk.type !== 'chunk' || !chunk.isEntry) continue
+          // The chunk is an IIFE (vite.config.ts), where import.meta is {}: only Vite's preload helper may be handed
+          // its url (and ignores it: nothing to preload); code that reads it would break in the single file alone.
+          const metaUrls = chunk.code.match(/\{\}\.(url|resolve)\b/g)?.length ?? 0
+          const preloadArgs = chunk.code.match(/,void 0,\{\}\.url\)/g)?.length ?? 0
+          if (metaUrls !== preloadArgs) this.error(`single-file build: ${metaUrls - preloadArgs} use(s) of import.meta.url/resolve, which the single file's IIFE does not have`)
           // The loader below runs this code as an inline script: the policy must name its hash.
           runtimeScriptHashes.add(sha256(chunk.code))
           const payload = gzipSync(Buffer.from(chunk.code, 'utf8'), { level: 9 }).toString('base64')
@@ -179,8 +184,9 @@ export function selfExtractingScript(): Plugin {
   }
   const gunzip = new DecompressionStream('gzip');
   const writer = gunzip.writable.getWriter();
-  writer.write(bytes);
-  writer.close();
+  // Corrupt bytes fail the read below; the writer's own rejections would only repeat it.
+  writer.write(bytes).catch(() => {});
+  writer.close().catch(() => {});
   const code = await new Response(gunzip.readable).text();
   performance.mark('kanzhang:app-unpacked');
   const script = document.createElement('script');

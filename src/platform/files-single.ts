@@ -98,8 +98,9 @@ async function gunzipped(url: string): Promise<Response> {
   // come in chunks, each a round trip through the browser's blob storage.
   const gunzip = new DecompressionStream('gzip')
   const writer = gunzip.writable.getWriter()
-  void writer.write(bytes)
-  void writer.close()
+  // Corrupt bytes fail the read of the response; the writer's own rejections would only repeat it.
+  writer.write(bytes).catch(() => undefined)
+  writer.close().catch(() => undefined)
   return new Response(gunzip.readable)
 }
 
