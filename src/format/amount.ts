@@ -65,3 +65,19 @@ export function naturalUnit(yuan: number): AmountUnit {
 export function unitDivisor(unit: AmountUnit): number {
   return 10 ** EXPONENT[unit]
 }
+
+/**
+ * A compared value as a check or a finding gives it (text), read with its unit
+ * (checks.csv `unit`, findings.csv `value_unit`): an amount in 元 in the reader's
+ * unit, a rate with %, a count or score with its word; a bound ("≤ 4800.00") keeps
+ * its sign. Words, and numbers of no known unit (files from before the unit
+ * columns), are left as they are.
+ */
+export function formatValue(text: string, valueUnit: string | null | undefined, unit: AmountUnit = '万元'): string {
+  const m = /^([≤≥] )?(-?\d+(?:\.\d+)?)$/.exec(text.trim())
+  if (!m || !valueUnit) return text
+  const [, bound = '', number] = m
+  if (valueUnit === '元') return bound + formatAmountWithUnit(number!, unit)
+  if (valueUnit === '%') return `${bound}${number}%`
+  return `${bound}${number} ${valueUnit}`
+}

@@ -46,11 +46,15 @@ export class Checker {
       diff,
       status: status(diff, tolerance(total, this.doc)),
       lines: lineList([total.line, ...parts.map((p) => p.line)]),
+      unit: total.unit,
     })
   }
 
-  /** The same figure printed twice; `tol` is how far apart rounding can put them. */
-  same(name: string, expected: { value: string; line: number }, actual: { value: string; line: number }, tol: string): void {
+  /**
+   * The same figure printed twice; `tol` is how far apart rounding can put them.
+   * The row's unit is the expected figure's (a line item's own, or given: 元, %, 个).
+   */
+  same(name: string, expected: { value: string; line: number; unit: string }, actual: { value: string; line: number }, tol: string): void {
     const diff = sub(actual.value, expected.value)
     this.rows.push({
       doc_id: this.doc.doc_id,
@@ -60,6 +64,7 @@ export class Checker {
       diff,
       status: status(diff, tol),
       lines: lineList([expected.line, actual.line]),
+      unit: expected.unit,
     })
   }
 }

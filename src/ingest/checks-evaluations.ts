@@ -54,8 +54,8 @@ export function checkSelfEvaluations(
   fields: readonly EvaluationFieldRow[],
   indicators: readonly EvaluationIndicatorRow[],
 ): void {
-  const push = (check: string, expected: string, actual: string, diff: string, st: CheckStatus, lines: readonly number[]) =>
-    c.rows.push({ doc_id: c.doc.doc_id, check, expected, actual, diff, status: st, lines: lineList(lines) })
+  const push = (check: string, expected: string, actual: string, diff: string, st: CheckStatus, lines: readonly number[], unit: string) =>
+    c.rows.push({ doc_id: c.doc.doc_id, check, expected, actual, diff, status: st, lines: lineList(lines), unit })
   for (const e of evaluations) {
     const own = fields.filter((f) => f.project_name === e.project_name)
     const table = (field: string) => own.find((f) => f.part === '表' && f.row_label !== '总分' && f.field === field && f.line === e.line)
@@ -70,7 +70,7 @@ export function checkSelfEvaluations(
     const tExecuted = table('全年执行数')
     if (sExecuted && tExecuted) {
       const diff = sub(sExecuted.value, tExecuted.value)
-      push(`自评 ${P}：分析句执行数 = 自评表全年执行数`, tExecuted.value, sExecuted.value, diff, status(diff, amountTol(sExecuted)), [tExecuted.line, sExecuted.line])
+      push(`自评 ${P}：分析句执行数 = 自评表全年执行数`, tExecuted.value, sExecuted.value, diff, status(diff, amountTol(sExecuted)), [tExecuted.line, sExecuted.line], '元')
     }
     const budgetField = (den: string) => (den === '年初预算' ? table('年初预算数/预算编制数') ?? table('年初预算数') : table('全年预算数'))
     if (sBudget) {
@@ -78,7 +78,7 @@ export function checkSelfEvaluations(
       const against = budgetField(sBudget.denominator || '全年预算')
       if (against) {
         const diff = sub(sBudget.value, against.value)
-        push(`自评 ${P}：分析句预算数 = 自评表${sBudget.denominator || '全年预算'}数`, against.value, sBudget.value, diff, status(diff, amountTol(sBudget)), [against.line, sBudget.line])
+        push(`自评 ${P}：分析句预算数 = 自评表${sBudget.denominator || '全年预算'}数`, against.value, sBudget.value, diff, status(diff, amountTol(sBudget)), [against.line, sBudget.line], '元')
       }
     }
     if (sRate) {
@@ -87,20 +87,20 @@ export function checkSelfEvaluations(
       const q = den && tExecuted ? pctOf(tExecuted.value, den.value, decimals(sRate.value)) : null
       if (den && tExecuted && q !== null) {
         const diff = sub(sRate.value, q)
-        push(`自评 ${P}：分析句执行率 = 自评表全年执行数 ÷ ${sRate.denominator}数`, q, sRate.value, diff, status(diff, tol), [tExecuted.line, den.line, sRate.line])
+        push(`自评 ${P}：分析句执行率 = 自评表全年执行数 ÷ ${sRate.denominator}数`, q, sRate.value, diff, status(diff, tol), [tExecuted.line, den.line, sRate.line], '%')
       } else {
         // No budget of the table gives the stated rate: it is held against the table's own 执行率.
         const tRate = table('执行率')
         if (tRate) {
           const diff = sub(sRate.value, tRate.value)
-          push(`自评 ${P}：分析句执行率 = 自评表执行率`, tRate.value, sRate.value, diff, status(diff, tol), [tRate.line, sRate.line])
+          push(`自评 ${P}：分析句执行率 = 自评表执行率`, tRate.value, sRate.value, diff, status(diff, tol), [tRate.line, sRate.line], '%')
         }
       }
       if (sBudget && sExecuted) {
         const own = pctOf(sExecuted.value, sBudget.value, decimals(sRate.value))
         if (own !== null) {
           const diff = sub(sRate.value, own)
-          push(`自评 ${P}：分析句执行率 = 分析句执行数 ÷ 分析句预算数`, own, sRate.value, diff, status(diff, tol), [sRate.line])
+          push(`自评 ${P}：分析句执行率 = 分析句执行数 ÷ 分析句预算数`, own, sRate.value, diff, status(diff, tol), [sRate.line], '%')
         }
       }
     }
@@ -112,14 +112,14 @@ export function checkSelfEvaluations(
     if (total && items.length > 0 && moneyScore) {
       const actual = sum([...items.map((i) => i.score), moneyScore.value])
       const diff = sub(actual, total.value)
-      push(`自评 ${P}：总分 = 各指标得分 + 资金执行得分`, total.value, actual, diff, status(diff, '0'), [total.line, moneyScore.line, ...items.map((i) => i.line)])
+      push(`自评 ${P}：总分 = 各指标得分 + 资金执行得分`, total.value, actual, diff, status(diff, '0'), [total.line, moneyScore.line, ...items.map((i) => i.line)], '分')
     }
 
     // 等级 against the band of its 总分.
     const grade = own.find((f) => f.field === '等级')
     if (total && grade) {
       const band = gradeOf(total.value)
-      push(`自评 ${P}：等级 = 总分所在档（优≥90，良≥80，中≥60，差<60）`, band, grade.value, band === grade.value ? '0' : '', band === grade.value ? 'pass' : 'fail', [total.line, grade.line])
+      push(`自评 ${P}：等级 = 总分所在档（优≥90，良≥80，中≥60，差<60）`, band, grade.value, band === grade.value ? '0' : '', band === grade.value ? 'pass' : 'fail', [total.line, grade.line], '')
     }
   }
 }

@@ -47,7 +47,7 @@ function proseAgainst(c: Checker, n: NarrativeRow, t: LineItemRow, doc: Document
   const printed = printedInQuote(n.quote, n.value)
   const proseUnit = printed ? toYuan(lastDigitUnit(printed.number), printed.unit) : '0'
   const tol = cmp(proseUnit, tolerance(t, doc)) > 0 ? proseUnit : '0'
-  c.same(`文字说明（第${n.line}行）${n.subject} = ${t.table_code} ${[t.class_code, t.row_label].filter(Boolean).join(' ')} ${t.measure}`, { value: t.value, line: t.line }, { value: n.value, line: n.line }, tol)
+  c.same(`文字说明（第${n.line}行）${n.subject} = ${t.table_code} ${[t.class_code, t.row_label].filter(Boolean).join(' ')} ${t.measure}`, { value: t.value, line: t.line, unit: t.unit }, { value: n.value, line: n.line }, tol)
 }
 
 export function checkProse(c: Checker, narrative: readonly NarrativeRow[], items: readonly LineItemRow[], doc: DocumentRow): void {
@@ -75,7 +75,7 @@ export function checkProse(c: Checker, narrative: readonly NarrativeRow[], items
     const printedDecimals = decimals(rate.value)
     c.same(
       `文字说明 ${rate.subject} = ${executed.subject} ÷ ${budget.subject}`,
-      { value: rate.value, line: rate.line },
+      { value: rate.value, line: rate.line, unit: '%' },
       { value: pctOf(executed.value, budget.value, printedDecimals), line: executed.line },
       lastDigitUnit(rate.value),
     )
@@ -98,7 +98,7 @@ export function checkEvaluations(c: Checker, evaluations: readonly EvaluationRow
     if (!e.rate_pct || !e.budget_yuan || !e.executed_yuan || cmp(e.budget_yuan, '0') === 0) continue
     c.same(
       `绩效自评 ${e.project_name}：执行率 = 全年执行数 ÷ 全年预算数`,
-      { value: e.rate_pct, line: e.line },
+      { value: e.rate_pct, line: e.line, unit: '%' },
       { value: pctOf(e.executed_yuan, e.budget_yuan, decimals(e.rate_pct)), line: e.line },
       lastDigitUnit(e.rate_pct),
     )
@@ -107,17 +107,17 @@ export function checkEvaluations(c: Checker, evaluations: readonly EvaluationRow
   const stated = narrative.filter((n) => n.relation === 'stated' && n.year === doc.year && /二级项目绩效自评/.test(n.subject))
   const count = stated.find((n) => /自评个数$/.test(n.subject))
   if (count) {
-    c.same(`文字说明 ${count.subject} = 自评表张数`, { value: count.value, line: count.line }, { value: String(projects.length), line: projects[0]!.line }, '0')
+    c.same(`文字说明 ${count.subject} = 自评表张数`, { value: count.value, line: count.line, unit: '个' }, { value: String(projects.length), line: projects[0]!.line }, '0')
   }
   for (const n of stated) {
     const grade = /自评等级为“(.)”的项目数$/.exec(n.subject)
     if (!grade) continue
     const graded = projects.filter((e) => e.grade === grade[1])
-    c.same(`文字说明 ${n.subject} = 自评表中等级为${grade[1]}的张数`, { value: n.value, line: n.line }, { value: String(graded.length), line: graded[0]?.line ?? n.line }, '0')
+    c.same(`文字说明 ${n.subject} = 自评表中等级为${grade[1]}的张数`, { value: n.value, line: n.line, unit: '个' }, { value: String(graded.length), line: graded[0]?.line ?? n.line }, '0')
   }
   const amount = stated.find((n) => /自评金额$/.test(n.subject) && n.unit === '元')
   const initial = projects.filter((e) => e.initial_yuan)
   if (amount && initial.length > 0) {
-    c.same(`文字说明 ${amount.subject} = 自评表年初预算数之和`, { value: amount.value, line: amount.line }, { value: sum(initial.map((e) => e.initial_yuan)), line: initial[0]!.line }, '0')
+    c.same(`文字说明 ${amount.subject} = 自评表年初预算数之和`, { value: amount.value, line: amount.line, unit: '元' }, { value: sum(initial.map((e) => e.initial_yuan)), line: initial[0]!.line }, '0')
   }
 }

@@ -14,14 +14,16 @@ export const DATASET_COLUMNS = {
   evaluations: ['doc_id', 'unit_name', 'project_name', 'initial_yuan', 'budget_yuan', 'executed_yuan', 'rate_pct', 'score', 'grade', 'line', 'score_line', 'grade_line', 'raw', 'printed_unit', 'page', 'row_id'],
   // subject_key: the 三公 category or budget basis the parser gave the figure (issue #10), appended.
   narrative: ['doc_id', 'subject', 'year', 'value', 'unit', 'relation', 'quote', 'line', 'subject_key', 'raw', 'printed_unit', 'page', 'row_id'],
-  checks: ['doc_id', 'check', 'expected', 'actual', 'diff', 'status', 'lines', 'row_id'],
+  // unit: what expected/actual/diff count (元, %, 分 …), appended.
+  checks: ['doc_id', 'check', 'expected', 'actual', 'diff', 'status', 'lines', 'row_id', 'unit'],
   // 绩效自评 field by field and indicator by indicator (issue 16); after the first seven so their order stays.
   evaluation_fields: ['doc_id', 'project_name', 'part', 'row_label', 'field', 'value', 'unit', 'raw', 'denominator', 'quote', 'line', 'printed_unit', 'page', 'row_id'],
   evaluation_indicators: ['doc_id', 'project_name', 'level1', 'level2', 'level3', 'initial_target', 'adjusted_target', 'actual', 'weight', 'score', 'deviation', 'line', 'page', 'row_id'],
   // The 整体支出绩效目标申报表's 预算情况 block (issue 16).
   target_budgets: ['doc_id', 'unit_name', 'project_name', 'dimension', 'item', 'value', 'raw', 'line', 'printed_unit', 'page', 'row_id'],
   // The review's findings (src/review): written after the parser's tables, so a load order change is additive.
-  findings: ['doc_id', 'rule', 'severity', 'table_code', 'row_label', 'measure', 'line', 'page', 'expected', 'actual', 'quote', 'message', 'message_en', 'row_id'],
+  // value_unit: the unit of expected/actual when they are numbers, appended.
+  findings: ['doc_id', 'rule', 'severity', 'table_code', 'row_label', 'measure', 'line', 'page', 'expected', 'actual', 'quote', 'message', 'message_en', 'row_id', 'value_unit'],
 } as const satisfies Record<string, readonly string[]>
 
 export type DatasetTable = keyof typeof DATASET_COLUMNS

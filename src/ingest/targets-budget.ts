@@ -101,6 +101,7 @@ export function checkTargetBudgets(c: Checker, rows: readonly TargetBudgetRow[])
       diff,
       status: cmp(diff, '0') === 0 ? 'pass' : cmp(abs(diff), tol) <= 0 ? 'rounding' : 'fail',
       lines: [...new Set([total.line, ...items.map((r) => r.line)])].sort((a, b) => a - b).join(';'),
+      unit: '元',
     })
   }
 }

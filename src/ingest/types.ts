@@ -266,6 +266,12 @@ export interface CheckRow {
   lines: string
   /** Stable id of the row (src/ingest/provenance.ts). */
   row_id?: string
+  /**
+   * What expected, actual and diff count: 元 (amounts), % (rates), 分 (scores),
+   * 个 (projects), or a line item's own unit; '' for words (a 自评 grade) and
+   * in files written before the column was added.
+   */
+  unit?: string
 }
 
 /**
@@ -298,6 +304,12 @@ export interface FindingRow {
   message_en: string
   /** Stable id of the row (src/ingest/provenance.ts). */
   row_id?: string
+  /**
+   * The unit of expected and actual when both are plain numbers — 元 for amounts,
+   * which the app shows in the reader's unit — as a check's `unit`; '' when they
+   * are words or carry their units in the text.
+   */
+  value_unit?: string
 }
 
 /** Something the parser could not read, named with its table and line. */

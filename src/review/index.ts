@@ -110,5 +110,6 @@ export function reviewReport(report: ParsedReport, text: string): FindingRow[] {
       quote: d.quote ?? '',
       message: d.message,
       message_en: d.message_en,
+      value_unit: d.value_unit ?? '',
     }))
 }

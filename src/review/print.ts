@@ -33,12 +33,17 @@ export function findingPlace(f: Pick<FindingRow, 'table_code' | 'row_label' | 'm
   return parts.join(' · ')
 }
 
-export function findingsPage(findings: readonly FindingRow[], labels: PrintLabels, english: boolean): string {
+/** Expected and actual as one cell; `show` writes each (the app: an amount in the reader's unit, src/format). */
+export function findingValues(f: Pick<FindingRow, 'expected' | 'actual'>, show: (value: string) => string = (v) => v): string {
+  return [f.expected, f.actual].filter(Boolean).map(show).join(' | ')
+}
+
+export function findingsPage(findings: readonly FindingRow[], labels: PrintLabels, english: boolean, values: (f: FindingRow) => string = (f) => findingValues(f)): string {
   const groups = (['error', 'warning', 'notice'] as const).map((sev) => {
     const rows = findings.filter((f) => f.severity === sev)
     const body = rows.length === 0
       ? `<p class="none">${esc(labels.none)}</p>`
-      : `<table><thead><tr><th>${esc(labels.rule)}</th><th>${esc(labels.where)}</th><th></th><th>${esc(labels.values)}</th><th>${esc(labels.quote)}</th></tr></thead><tbody>${rows.map((f) => `<tr class="${sev}"><td>${esc(f.rule)}</td><td>${esc(findingPlace(f, labels))}</td><td>${esc(english ? f.message_en : f.message)}</td><td>${esc([f.expected, f.actual].filter(Boolean).join(' | '))}</td><td class="quote">${esc(f.quote)}</td></tr>`).join('')}</tbody></table>`
+      : `<table><thead><tr><th>${esc(labels.rule)}</th><th>${esc(labels.where)}</th><th></th><th>${esc(labels.values)}</th><th>${esc(labels.quote)}</th></tr></thead><tbody>${rows.map((f) => `<tr class="${sev}"><td>${esc(f.rule)}</td><td>${esc(findingPlace(f, labels))}</td><td>${esc(english ? f.message_en : f.message)}</td><td>${esc(values(f))}</td><td class="quote">${esc(f.quote)}</td></tr>`).join('')}</tbody></table>`
     return `<section><h2>${esc(labels.groups[sev])} (${rows.length})</h2>${body}</section>`
   })
   return `<!doctype html><html lang="${labels.lang}"><head><meta charset="utf-8"><title>${esc(labels.title)}</title>

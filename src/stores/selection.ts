@@ -49,7 +49,7 @@ export const ROUTE_KEYS: Record<string, (keyof Selection)[]> = {
   workbench: ['sql'],
   years: ['pubs', 'ydim', 'item', 'unit'],
   // 审查 Review (issue 12): one document's findings.
-  review: ['doc'],
+  review: ['doc', 'unit'],
 }
 
 /** Parameters a route reads besides its choices (the source view's line, the data view's check). */

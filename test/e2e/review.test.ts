@@ -49,6 +49,19 @@ describe('审查 in Chinese', () => {
     expect(await change.innerText()).toContain('变动率不符')
   })
 
+  it('reads compared amounts in the chosen unit, and rates with their %', async () => {
+    await openReview(CZ)
+    // 长治 line 629: the prose's 机关运行经费 425.27万元 against B11's 425.28万元 (checks.csv: 4252800.00 / 4252700.00 元).
+    const prose = page.locator('[data-testid="finding"][data-rule="CHK-PROSE"] [data-testid="finding-values"]')
+    await expect.poll(() => prose.innerText()).toBe('425.28万元 | 425.27万元')
+    await page.selectOption('[data-testid="unit-picker"]', '元')
+    await expect.poll(() => prose.innerText()).toBe('4,252,800.00元 | 4,252,700.00元')
+    expect(page.url()).toContain('unit=')
+    // A rule whose values carry their units in the text shows them as written.
+    expect(await page.locator('[data-testid="finding"][data-rule="LOGIC-CHANGE"] [data-testid="finding-values"]').innerText()).toBe('35.91万元 ÷ 461.18万元 | 0.8%')
+    await page.selectOption('[data-testid="unit-picker"]', '万元')
+  })
+
   it('jumps from a finding to its source line (长治 line 629)', async () => {
     await openReview(CZ)
     await page.locator('[data-testid="finding"][data-rule="LOGIC-CHANGE"] [data-testid="finding-jump"]').click()
@@ -73,6 +86,8 @@ describe('审查 in Chinese', () => {
     await printable.setContent(body)
     expect(await printable.title()).toBe('长治 2026 预算：审查发现')
     expect(await printable.locator('tbody tr').count()).toBe(ofDoc(CZ).length)
+    // Its values read as in the view: amounts in the chosen unit (万元).
+    expect(await printable.locator('body').innerText()).toContain('425.28万元 | 425.27万元')
     expect(await printable.locator('h2').allInnerTexts()).toEqual([`错误 (${ofDoc(CZ, 'error').length})`, `警告 (${ofDoc(CZ, 'warning').length})`, `提示 (${ofDoc(CZ, 'notice').length})`])
     await printable.close()
   })

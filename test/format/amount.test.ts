@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatAmount, formatAmountWithUnit, formatChange, formatPct, naturalUnit } from '../../src/format/amount'
+import { formatAmount, formatAmountWithUnit, formatChange, formatPct, formatValue, naturalUnit } from '../../src/format/amount'
 
 describe('formatAmount(yuan, unit)', () => {
   const cases: [number | string, '元' | '万元' | '亿元', string][] = [
@@ -38,5 +38,24 @@ describe('formatAmount(yuan, unit)', () => {
     expect(naturalUnit(300282600)).toBe('亿元')
     expect(naturalUnit(20288.2)).toBe('万元')
     expect(naturalUnit(500)).toBe('元')
+  })
+})
+
+describe('formatValue(text, valueUnit, unit): a compared value read with its unit', () => {
+  it('shows an amount in 元 in the reader\'s unit, keeping a bound\'s sign', () => {
+    expect(formatValue('4252800.00', '元', '万元')).toBe('425.28万元')
+    expect(formatValue('4252800.00', '元', '元')).toBe('4,252,800.00元')
+    expect(formatValue('≤ 48000.00', '元', '万元')).toBe('≤ 4.80万元')
+  })
+  it('gives a rate its %, a score or a count its word', () => {
+    expect(formatValue('13.9', '%')).toBe('13.9%')
+    expect(formatValue('95', '分')).toBe('95 分')
+    expect(formatValue('12', '个')).toBe('12 个')
+  })
+  it('leaves words, and numbers whose unit is not known (a file from before the unit columns), as they are', () => {
+    expect(formatValue('优', '')).toBe('优')
+    expect(formatValue('B03 在 B02 之前', '元')).toBe('B03 在 B02 之前')
+    expect(formatValue('4252800.00', '')).toBe('4252800.00')
+    expect(formatValue('4252800.00', undefined)).toBe('4252800.00')
   })
 })

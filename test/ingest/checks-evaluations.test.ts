@@ -24,14 +24,14 @@ describe('自评 checks — the analysis sentence against its table (jincheng-20
   it('fails 职业技能提升工程工作经费: the sentence (line 922) says 实际执行125.45万元, the table (line 909) 35.457万元', () => {
     expect(find('自评 职业技能提升工程工作经费：分析句执行数 = 自评表全年执行数')).toEqual({
       doc_id: 'jincheng-2022-final', check: '自评 职业技能提升工程工作经费：分析句执行数 = 自评表全年执行数',
-      expected: '354570.00', actual: '1254500.00', diff: '899930.00', status: 'fail', lines: '909;922',
+      expected: '354570.00', actual: '1254500.00', diff: '899930.00', status: 'fail', lines: '909;922', unit: '元',
       // Checks are numbered in the order they run (src/ingest/provenance.ts).
       row_id: expect.stringMatching(/^jincheng-2022-final:C\d+$/),
     })
   })
 
   it('fails its 13.9% too: the table\'s 35.457 ÷ 年初预算 900 is 3.9%, though the sentence agrees with itself (125.45 ÷ 900)', () => {
-    expect(find('自评 职业技能提升工程工作经费：分析句执行率 = 自评表全年执行数 ÷ 年初预算数')).toMatchObject({ expected: '3.9', actual: '13.9', status: 'fail', lines: '909;922' })
+    expect(find('自评 职业技能提升工程工作经费：分析句执行率 = 自评表全年执行数 ÷ 年初预算数')).toMatchObject({ expected: '3.9', actual: '13.9', status: 'fail', lines: '909;922', unit: '%' })
     expect(find('自评 职业技能提升工程工作经费：分析句执行率 = 分析句执行数 ÷ 分析句预算数')).toMatchObject({ expected: '13.9', actual: '13.9', status: 'pass', lines: '922' })
   })
 

@@ -21,6 +21,19 @@ describe('runChecks on the real reports', () => {
     expect(c).toMatchObject({ expected: '4252800.00', actual: '4252700.00', diff: '-100.00', status: 'fail', lines: '463;629' })
   })
 
+  it('says what every check counts: the tables\' sums in 元, rates in %, a 自评 总分 in 分, counts of projects in 个; only a 等级 check, whose values are words, has no unit', () => {
+    expect(find('changzhi-2026-budget', /^文字说明（第629行）机关运行经费 = B11/).unit).toBe('元')
+    expect(find('changzhi-2026-budget', /^B01 收入 预算数：收入总计 = 本年收入合计 \+ 结转结余$/).unit).toBe('元')
+    const all = Object.values(reports).flatMap((r) => r.checks)
+    const byUnit = new Map<string, CheckRow[]>()
+    for (const c of all) byUnit.set(c.unit ?? '(none)', [...(byUnit.get(c.unit ?? '(none)') ?? []), c])
+    expect([...byUnit.keys()].sort()).toEqual(['', '%', '个', '元', '分'])
+    for (const c of byUnit.get('')!) expect(c.check).toMatch(/：等级 = 总分所在档/)
+    for (const c of byUnit.get('%')!) expect(c.check).toMatch(/执行率|完成(年初|全年)预算 = /)
+    for (const c of byUnit.get('分')!) expect(c.check).toMatch(/：总分 = /)
+    for (const c of byUnit.get('个')!) expect(c.check).toMatch(/^文字说明 .*(个数|项目数) = 自评表/)
+  })
+
   it('calls 长治 B01 收入总计 24736.24 = 本年收入合计 24065.57 + 上年结转 670.66 (= 24736.23) rounding, not failure', () => {
     const c = find('changzhi-2026-budget', /^B01 收入 预算数：收入总计 = 本年收入合计 \+ 结转结余$/)
     expect(c).toMatchObject({ expected: '247362400.00', actual: '247362300.00', status: 'rounding', lines: '112;113;114' })

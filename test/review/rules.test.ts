@@ -235,7 +235,10 @@ describe('failed checks as findings', () => {
     const fails = r.checks.filter((c) => c.status === 'fail')
     const chk = changzhi.filter((f) => f.rule.startsWith('CHK-'))
     expect(chk).toHaveLength(fails.length)
-    expect(chk[0]).toMatchObject({ rule: 'CHK-PROSE', severity: 'error', line: 629, table_code: 'B11', expected: '4252800.00', actual: '4252700.00' })
+    expect(chk[0]).toMatchObject({ rule: 'CHK-PROSE', severity: 'error', line: 629, table_code: 'B11', expected: '4252800.00', actual: '4252700.00', value_unit: '元' })
+    // The message names the unit of what it compares.
+    expect(chk[0]!.message).toContain('应为 4252800.00 元，实为 4252700.00 元，差 -100.00 元')
+    expect(chk[0]!.message_en).toContain('expected 4252800.00 yuan, found 4252700.00 yuan, difference -100.00 yuan')
     expect(r.checks.filter((c) => c.status === 'rounding').length).toBe(34)
   })
 

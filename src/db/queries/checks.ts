@@ -5,7 +5,7 @@ import type { Db } from '../types'
 /** A row of checks.csv, with the first line involved for the provenance link. */
 export type CheckRow = DatasetCheckRow & { first_line: number | null }
 
-export const CHECKS_SQL = `SELECT doc_id, "check", expected, actual, diff, status,
+export const CHECKS_SQL = `SELECT doc_id, "check", expected, actual, diff, status, unit,
   TRY_CAST(split_part(lines, ';', 1) AS INTEGER) AS first_line, lines
 FROM checks
 WHERE (? = '' OR doc_id = ?) AND (? = '' OR status = ?)

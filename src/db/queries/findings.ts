@@ -5,7 +5,7 @@ import type { Db } from '../types'
 /** A finding as DuckDB types it: line and page are integers (page null when the text has no pages). */
 export type FindingRow = Omit<DatasetFindingRow, 'page'> & { page: number | null }
 
-export const FINDINGS_SQL = `SELECT doc_id, rule, severity, table_code, row_label, measure, line, page, expected, actual, quote, message, message_en
+export const FINDINGS_SQL = `SELECT doc_id, rule, severity, table_code, row_label, measure, line, page, expected, actual, quote, message, message_en, value_unit
 FROM findings
 WHERE (? = '' OR doc_id = ?) AND (? = '' OR severity = ?)
 ORDER BY doc_id, CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, line, rule`

@@ -23,10 +23,12 @@ export interface SelfEvalCheck {
   check: string
   expected: string
   actual: string
+  /** What expected and actual count (元, %, 分), '' for a grade. */
+  unit: string
   lines: string
 }
 
-export const SELF_EVAL_FAILED_SQL = `SELECT doc_id, regexp_extract("check", '^自评 (.+?)：', 1) AS project_name, "check", expected, actual, lines
+export const SELF_EVAL_FAILED_SQL = `SELECT doc_id, regexp_extract("check", '^自评 (.+?)：', 1) AS project_name, "check", expected, actual, unit, lines
 FROM checks
 WHERE "check" LIKE '自评 %' AND status = 'fail'
 ORDER BY doc_id, "check"`

@@ -27,9 +27,19 @@ export function checkRule(check: string): string {
   return CHECK_FAMILIES.find((f) => f.re.test(check))?.rule ?? 'CHK-OTHER'
 }
 
+/** A check's number with its unit, as the messages print it: "4252800.00 元", "98.5%", "4252800.00 yuan". */
+function withUnit(value: string, unit: string, lang: 'zh' | 'en'): string {
+  if (!unit || !/^-?\d+(\.\d+)?$/.test(value)) return value
+  if (unit === '%') return `${value}%`
+  const word = lang === 'en' ? ({ 元: 'yuan', 分: 'points', 个: '' } as Record<string, string>)[unit] ?? unit : unit
+  return word ? `${value} ${word}` : value
+}
+
 /** `narrative` gives a prose check its sentence: the quote of the figure stated on the check's line. */
 export function failedChecks(checks: readonly CheckRow[], narrative: readonly NarrativeRow[] = []): Draft[] {
   return checks.filter((c) => c.status === 'fail').flatMap((c) => {
+    const zh = (v: string) => withUnit(v, c.unit ?? '', 'zh')
+    const en = (v: string) => withUnit(v, c.unit ?? '', 'en')
     const lines = c.lines.split(';').map(Number).filter((n) => n > 0)
     const table = /^([BF]\d\d)\b/.exec(c.check)?.[1] ?? /= ([BF]\d\d)\b/.exec(c.check)?.[1] ?? ''
     // The prose checks name the sentence's line; cite that one, else the first line involved.
@@ -38,10 +48,10 @@ export function failedChecks(checks: readonly CheckRow[], narrative: readonly Na
     const sentence = own ? narrative.find((n) => n.line === line && c.check.includes(n.subject))?.quote ?? '' : ''
     const found: Draft[] = [{
       rule: checkRule(c.check), severity: 'error' as const, table_code: table, row_label: c.check,
-      line, expected: c.expected, actual: c.actual, quote: sentence,
+      line, expected: c.expected, actual: c.actual, quote: sentence, value_unit: c.unit ?? '',
       // A finding cites one line; the message names every line the check compared (a 自评表 and its sentence: 909, 922).
-      message: `核对未通过：${c.check}（应为 ${c.expected}，实为 ${c.actual}，差 ${c.diff}）${lines.length > 1 ? `；涉及第 ${lines.join('、')} 行` : ''}`,
-      message_en: `Check failed: ${c.check} (expected ${c.expected}, found ${c.actual}, difference ${c.diff})${lines.length > 1 ? `; lines ${lines.join(', ')}` : ''}`,
+      message: `核对未通过：${c.check}（应为 ${zh(c.expected)}，实为 ${zh(c.actual)}，差 ${zh(c.diff)}）${lines.length > 1 ? `；涉及第 ${lines.join('、')} 行` : ''}`,
+      message_en: `Check failed: ${c.check} (expected ${en(c.expected)}, found ${en(c.actual)}, difference ${en(c.diff)})${lines.length > 1 ? `; lines ${lines.join(', ')}` : ''}`,
     }]
     // Exactly 10,000 times apart: not a wrong figure but a unit (元 / 万元) that contradicts it.
     if (tenThousandApart(c.expected, c.actual)) found.push(unitContradiction(table, c.expected, c.actual, line, lines[0] ?? line))

@@ -44,7 +44,7 @@ function compare(rule: string, left: Side, right: Side, table: TableCode): Draft
   const lines = [...left.rows, ...right.rows].map((r) => r.line)
   return [{
     rule, severity: 'error', table_code: table, line: Math.min(...lines), row_label: left.name, measure: right.name,
-    expected: a, actual: b,
+    expected: a, actual: b, value_unit: '元',
     message: `表间不符：${left.name} ${a} 元 ≠ ${right.name} ${b} 元（差 ${diff} 元，行 ${[...new Set(lines)].join('、')}）`,
     message_en: `Tables disagree: ${left.name} ${a} yuan ≠ ${right.name} ${b} yuan (difference ${diff}, lines ${[...new Set(lines)].join(', ')})`,
   }]
@@ -121,7 +121,7 @@ export function sangongOverBudget(input: ReviewInput): Draft[] {
     if (!budget || cmp(actual.amount_yuan, budget.amount_yuan) <= 0) continue
     out.push({
       rule: 'X-SANGONG-OVER', severity: 'notice', table_code: SANGONG_TABLE[input.report.document.stage === '决算' ? '决算' : '预算'], line: actual.line,
-      row_label: actual.category, expected: `≤ ${budget.amount_yuan}`, actual: actual.amount_yuan,
+      row_label: actual.category, expected: `≤ ${budget.amount_yuan}`, actual: actual.amount_yuan, value_unit: '元',
       message: `“三公”${actual.category} 决算 ${actual.amount_yuan} 元 超过预算 ${budget.amount_yuan} 元`,
       message_en: `三公 ${actual.category}: final ${actual.amount_yuan} yuan above the budget ${budget.amount_yuan} yuan`,
     })
@@ -177,7 +177,7 @@ export function sangongProse(input: ReviewInput): Draft[] {
     }
     out.push({
       rule: 'X-SANGONG-PROSE', severity: 'error', table_code: SANGONG_TABLE[document.stage === '决算' ? '决算' : '预算'], line: n.line, row_label: hit[1], measure: figure,
-      expected: row.amount_yuan, actual: n.value, quote: n.quote,
+      expected: row.amount_yuan, actual: n.value, quote: n.quote, value_unit: '元',
       message: `文字说明的“三公”${hit[1]}${figure} ${n.value} 元 ≠ 表中 ${row.amount_yuan} 元（第${row.line}行）`,
       message_en: `The prose's 三公 ${hit[1]} (${figure === '预算' ? 'budget' : 'final'}) ${n.value} yuan ≠ the table's ${row.amount_yuan} yuan (line ${row.line})`,
     })
@@ -188,7 +188,7 @@ export function sangongProse(input: ReviewInput): Draft[] {
 /** A table whose printed unit contradicts its figures: the same figure elsewhere is exactly 10,000 times apart. */
 export function unitContradiction(table: string, tableValue: string, otherValue: string, line: number, tableLine: number): Draft {
   return {
-    rule: 'UNIT-CONTRADICT', severity: 'error', table_code: table, line: tableLine, expected: otherValue, actual: tableValue,
+    rule: 'UNIT-CONTRADICT', severity: 'error', table_code: table, line: tableLine, expected: otherValue, actual: tableValue, value_unit: '元',
     message: `${table} 的金额单位与数字矛盾：表中 ${tableValue} 元，第${line}行为 ${otherValue} 元，正好相差一万倍（元与万元）`,
     message_en: `${table}'s unit contradicts its figures: ${tableValue} yuan in the table, ${otherValue} yuan on line ${line} — exactly 10,000 times apart (元 vs 万元)`,
   }
