@@ -66,18 +66,23 @@ export function unitDivisor(unit: AmountUnit): number {
   return 10 ** EXPONENT[unit]
 }
 
+/** The words of values' units in English ("425.28 (10k yuan)"); a count needs none. */
+const VALUE_UNITS_EN: Record<string, string> = { 元: 'yuan', 万元: '10k yuan', 亿元: '100m yuan', 分: 'points', 个: '' }
+
 /**
  * A compared value as a check or a finding gives it (text), read with its unit
  * (checks.csv `unit`, findings.csv `value_unit`): an amount in 元 in the reader's
- * unit, a rate with %, a count or score with its word; a bound ("≤ 4800.00") keeps
- * its sign. Words, and numbers of no known unit (files from before the unit
- * columns), are left as they are.
+ * unit, a rate with %, a count or score with its word, in Chinese or English; a
+ * bound ("≤ 4800.00") keeps its sign. Words, and numbers of no known unit (files
+ * from before the unit columns), are left as they are.
  */
-export function formatValue(text: string, valueUnit: string | null | undefined, unit: AmountUnit = '万元'): string {
+export function formatValue(text: string, valueUnit: string | null | undefined, unit: AmountUnit = '万元', lang: 'zh' | 'en' = 'zh'): string {
   const m = /^([≤≥] )?(-?\d+(?:\.\d+)?)$/.exec(text.trim())
   if (!m || !valueUnit) return text
   const [, bound = '', number] = m
-  if (valueUnit === '元') return bound + formatAmountWithUnit(number!, unit)
   if (valueUnit === '%') return `${bound}${number}%`
-  return `${bound}${number} ${valueUnit}`
+  const [shown, word] = valueUnit === '元' ? [formatAmount(number!, unit), unit] : [number!, valueUnit]
+  if (lang === 'zh') return valueUnit === '元' ? `${bound}${shown}${word}` : `${bound}${shown} ${word}`
+  const en = VALUE_UNITS_EN[word] ?? word
+  return en ? `${bound}${shown} (${en})` : `${bound}${shown}`
 }

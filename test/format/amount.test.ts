@@ -52,6 +52,13 @@ describe('formatValue(text, valueUnit, unit): a compared value read with its uni
     expect(formatValue('95', '分')).toBe('95 分')
     expect(formatValue('12', '个')).toBe('12 个')
   })
+  it('speaks English: the unit word after the number, in brackets', () => {
+    expect(formatValue('4252800.00', '元', '万元', 'en')).toBe('425.28 (10k yuan)')
+    expect(formatValue('4252800.00', '元', '元', 'en')).toBe('4,252,800.00 (yuan)')
+    expect(formatValue('95', '分', '万元', 'en')).toBe('95 (points)')
+    expect(formatValue('12', '个', '万元', 'en')).toBe('12')
+    expect(formatValue('13.9', '%', '万元', 'en')).toBe('13.9%')
+  })
   it('leaves words, and numbers whose unit is not known (a file from before the unit columns), as they are', () => {
     expect(formatValue('优', '')).toBe('优')
     expect(formatValue('B03 在 B02 之前', '元')).toBe('B03 在 B02 之前')
