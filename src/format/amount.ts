@@ -5,6 +5,7 @@
  * shortest decimal form first.
  */
 import { round, shift } from '../ingest/decimal'
+import { VALUE_UNITS_EN } from '../ingest/vocabulary'
 
 export const AMOUNT_UNITS = ['元', '万元', '亿元'] as const
 export type AmountUnit = (typeof AMOUNT_UNITS)[number]
@@ -65,9 +66,6 @@ export function naturalUnit(yuan: number): AmountUnit {
 export function unitDivisor(unit: AmountUnit): number {
   return 10 ** EXPONENT[unit]
 }
-
-/** The words of values' units in English ("425.28 (10k yuan)"); a count needs none. */
-const VALUE_UNITS_EN: Record<string, string> = { 元: 'yuan', 万元: '10k yuan', 亿元: '100m yuan', 分: 'points', 个: '' }
 
 /**
  * A compared value as a check or a finding gives it (text), read with its unit

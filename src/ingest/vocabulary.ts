@@ -21,6 +21,13 @@ export type PrintedUnit = (typeof PRINTED_UNITS)[number]
 export const PRINTED_UNITS_EN: Readonly<Record<PrintedUnit, string>> = { 元: 'yuan', 万元: '10k yuan' }
 
 /**
+ * The units a check's or a finding's values count in (checks.csv `unit`, findings.csv
+ * `value_unit`, besides %), and the amount units they are shown in, in English;
+ * a count (个) needs no word.
+ */
+export const VALUE_UNITS_EN: Readonly<Record<string, string>> = { ...PRINTED_UNITS_EN, 亿元: '100m yuan', 分: 'points', 个: '' }
+
+/**
  * The 三公经费 categories, the values of sangong.category, in the order the
  * templates print them: the total, then 因公出国（境）费, 公务用车购置及运行费
  * with its two parts, and 公务接待费.

@@ -5,6 +5,7 @@
  * rounding of the last printed digit, are not findings.
  */
 import type { CheckRow, NarrativeRow } from '../../ingest/types'
+import { VALUE_UNITS_EN } from '../../ingest/vocabulary'
 import type { Draft } from '../types'
 import { tenThousandApart, unitContradiction } from './identities'
 
@@ -31,7 +32,7 @@ export function checkRule(check: string): string {
 function withUnit(value: string, unit: string, lang: 'zh' | 'en'): string {
   if (!unit || !/^-?\d+(\.\d+)?$/.test(value)) return value
   if (unit === '%') return `${value}%`
-  const word = lang === 'en' ? ({ 元: 'yuan', 分: 'points', 个: '' } as Record<string, string>)[unit] ?? unit : unit
+  const word = lang === 'en' ? VALUE_UNITS_EN[unit] ?? unit : unit
   return word ? `${value} ${word}` : value
 }
 
