@@ -54,6 +54,34 @@ async function measure(page: Page, series: Series, label: string): Promise<void>
   console.log(`${label}: first view ${fv.toFixed(0)} ms, DuckDB ready ${db.toFixed(0)} ms`)
 }
 
+/**
+ * One more warm load (not timed), traced, to tell whether Chromium used or wrote a
+ * compiled-code cache for DuckDB's wasm: the only way a warm start could do less
+ * than the cold reference's compile. Blink's wasm streaming traces
+ * `v8.wasm.moduleCacheHit` when it hands V8 a cached module and
+ * `v8.wasm.compiledModule` / `v8.wasm.cachedModule` when V8 offers one to store.
+ */
+async function wasmCodeCacheEvents(profile: string, url: string): Promise<string> {
+  const browser = await launchWithProfile(profile)
+  try {
+    const page = browser.pages()[0] ?? await browser.newPage()
+    const cdp = await browser.newCDPSession(page)
+    const names: string[] = []
+    cdp.on('Tracing.dataCollected', (e) => { for (const ev of e.value as { name: string }[]) if (ev.name.startsWith('v8.wasm.')) names.push(ev.name) })
+    const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok))
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline'] }, transferMode: 'ReportEvents' })
+    await page.goto(url)
+    await waitForDb(page)
+    await page.waitForTimeout(3000) // V8 offers a module for caching after its tier-up settles
+    await cdp.send('Tracing.end')
+    await complete
+    const count = (n: string) => names.filter((x) => x === n).length
+    return `streaming compiles ${count('v8.wasm.streamFromResponseCallback')}, cache hits ${count('v8.wasm.moduleCacheHit')}, modules offered for caching ${count('v8.wasm.compiledModule')}, stored ${count('v8.wasm.cachedModule')}`
+  } finally {
+    await browser.close()
+  }
+}
+
 function check(problems: ReturnType<typeof watchProblems>, extra: string[] = []): void {
   const bad = [...problems.foreign, ...problems.csp, ...problems.pageErrors, ...extra]
   if (bad.length) throw new Error(`not clean offline: ${bad.join(' | ')}`)
@@ -141,6 +169,7 @@ try {
     server = await serve(hosted, new URL(server.url).port)
   }
   await server.close()
+  const codeCache = await wasmCodeCacheEvents(profile, server.url)
 
   const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB (${(n / 2 ** 20).toFixed(2)} MiB)`
   console.log('\n== bench:offline (medians) ==')
@@ -155,6 +184,7 @@ try {
   console.log(`hosted, DuckDB's files (median ms from navigation start): ${fetches(hostedSeries)}`)
   console.log(`PWA precache (this browser's share): ${mb(precacheBytes)}`)
   console.log(`PWA offline after one visit (browser restart, server down): first view ${median(pwaSeries.firstView).toFixed(0)} ms, DuckDB ready ${median(pwaSeries.dbReady).toFixed(0)} ms = ${median(warmRatio).toFixed(2)} × the cold reference (${range(warmRatio)}); DuckDB's files from the service worker: ${fetches(pwaSeries)}`)
+  console.log(`PWA, wasm code cache on one more warm load (traced, not timed): ${codeCache}`)
 } finally {
   for (const d of [single, hosted, profile]) rmSync(d, { recursive: true, force: true })
 }
