@@ -66,6 +66,25 @@ for (const size of [{ width: 390, height: 844, name: 'phone' }, { width: 1440, h
   })
 }
 
+describe('审查 on a phone', () => {
+  it('shows each finding as a card: message, values and quote at full width, nothing off screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await open('#/review?doc=jincheng-2022-final')
+    await page.waitForSelector('[data-testid="finding"]')
+    const cells = await page.locator('[data-testid="finding"] td.message, [data-testid="finding-values"]').evaluateAll((els) =>
+      els.filter((e) => e.textContent).map((e) => { const r = e.getBoundingClientRect(); return { left: r.left, right: r.right, width: r.width } }))
+    expect(cells.length).toBeGreaterThan(4)
+    for (const c of cells) {
+      expect(c.left).toBeGreaterThanOrEqual(0)
+      expect(c.right).toBeLessThanOrEqual(390)
+      expect(c.width).toBeGreaterThan(300) // the table squeezed the message into ≈ 100 px
+    }
+    // The values carry their label, since the column heading is gone.
+    const label = await page.locator('[data-testid="finding-values"]').first().evaluate((e) => getComputedStyle(e, '::before').content)
+    expect(label).toContain('所比数值')
+  })
+})
+
 describe('the phone navigation', () => {
   it('folds into a menu button that opens every view and folds again', async () => {
     await page.setViewportSize({ width: 390, height: 844 })
