@@ -1,5 +1,6 @@
 /** Data-quality findings of what a view shows, kept up to date as its figures change. */
 import { shallowRef, watch, type ShallowRef } from 'vue'
+import type { AmountUnit } from '../format/amount'
 import { findingText, type FigureRef, type QualityFinding } from '../publish/data-quality'
 import { findingsFor } from './provenance'
 import { locale } from '../i18n'
@@ -17,7 +18,7 @@ export function useQuality(figures: () => readonly FigureRef[]): ShallowRef<Qual
   return out
 }
 
-/** The findings as lines for an export's notes. */
-export function findingNotes(findings: readonly QualityFinding[]): string[] {
-  return findings.map((f) => findingText(f, locale.value === 'en' ? 'en' : 'zh'))
+/** The findings as lines for an export's notes, amounts in the export's unit. */
+export function findingNotes(findings: readonly QualityFinding[], unit?: AmountUnit): string[] {
+  return findings.map((f) => findingText(f, locale.value === 'en' ? 'en' : 'zh', unit))
 }

@@ -5,6 +5,7 @@
  * data-quality finding." A check touches a figure when it is about the same
  * document and lists the figure's line among its lines.
  */
+import { formatValue, type AmountUnit } from '../format/amount'
 import type { CheckRow, CheckStatus } from '../ingest/types'
 import type { Lang } from './citation'
 
@@ -60,15 +61,20 @@ export function qualityFindings(
 }
 
 /**
- * One line per finding for a notice or an export's notes:
- * "数据质量提示：文字说明（第629行）机关运行经费 = B11 部门合计 合计 不相符（预期4252800.00，实际4252700.00，差-100.00；第463、629行）"
+ * One line per finding for a notice or an export's notes, the compared amounts
+ * in the reader's unit (元 by default, exactly as checked) and the difference in
+ * the check's own, since it is often a few 元 that 万元 would round away:
+ * "数据质量提示：文字说明（第629行）机关运行经费 = B11 部门合计 合计 不相符（预期425.28万元，实际425.27万元，差-100.00元；第463、629行）"
+ * Checks saved before checks.csv had a unit keep their bare numbers.
  */
-export function findingText(f: QualityFinding, lang: Lang = 'zh'): string {
+export function findingText(f: QualityFinding, lang: Lang = 'zh', unit: AmountUnit = '元'): string {
   const c = f.check
+  const [expected, actual] = [c.expected, c.actual].map((v) => formatValue(v, c.unit, unit, lang))
+  const diff = formatValue(c.diff, c.unit, '元', lang)
   if (lang === 'zh') {
     const word = c.status === 'fail' ? '不相符' : '有舍入差'
-    return `数据质量提示：${c.check} ${word}（预期${c.expected}，实际${c.actual}，差${c.diff}；第${f.lines.join('、')}行）`
+    return `数据质量提示：${c.check} ${word}（预期${expected}，实际${actual}，差${diff}；第${f.lines.join('、')}行）`
   }
   const word = c.status === 'fail' ? 'does not hold' : 'is off by rounding'
-  return `Data quality: ${c.check} ${word} (expected ${c.expected}, actual ${c.actual}, difference ${c.diff}; lines ${f.lines.join(', ')})`
+  return `Data quality: ${c.check} ${word} (expected ${expected}, actual ${actual}, difference ${diff}; lines ${f.lines.join(', ')})`
 }

@@ -248,6 +248,8 @@ describe('data quality where it matters', () => {
     const notice = await card.locator('[data-testid="quality-notice"]').innerText()
     expect(notice).toContain('机关运行经费 = B11 部门合计 合计')
     expect(notice).toContain('第463、629行')
+    // In the view's unit (万元), as the figures beside it; the difference of 100 元 in 元, which 万元 would round to 0.01.
+    expect(notice).toContain('预期425.28万元，实际425.27万元，差-100.00元')
     // The figures themselves, as printed: changzhi line 463 "部门合计 425.28", line 629 "…预算425.27万元…".
     const lines = rawLines('changzhi-2026-budget.txt')
     expect(lines[462]).toContain('425.28')
@@ -262,6 +264,7 @@ describe('data quality where it matters', () => {
     await card.locator(`tr[data-doc="${CZ}"][data-origin="table"] button.fig`).click()
     const pop = page.locator('[data-testid="citation"]')
     await pop.locator('[data-testid="citation-quality"]').waitFor()
+    expect(await pop.locator('[data-testid="citation-quality"]').innerText()).toContain('预期425.28万元，实际425.27万元')
     expect(await pop.locator('[data-testid="citation-text"]').innerText()).toContain('预算公开表11《机关运行经费预算表》，“部门合计”行“合计”列，425.28万元（原文第463行）')
     await page.keyboard.press('Escape')
   })

@@ -23,10 +23,14 @@ describe('qualityFindings', () => {
     expect(f.figures).toContain(total)
   })
 
-  it('says so in a line for the notice', () => {
+  it('says so in a line for the notice, amounts in the reader’s unit and the difference in 元', () => {
     const [f] = qualityFindings(checks, [total])
-    expect(findingText(f!)).toBe(`数据质量提示：${f!.check.check} 不相符（预期4252800.00，实际4252700.00，差-100.00；第463、629行）`)
-    expect(findingText(f!, 'en')).toBe(`Data quality: ${f!.check.check} does not hold (expected 4252800.00, actual 4252700.00, difference -100.00; lines 463, 629)`)
+    expect(f!.check.unit).toBe('元')
+    expect(findingText(f!)).toBe(`数据质量提示：${f!.check.check} 不相符（预期4,252,800.00元，实际4,252,700.00元，差-100.00元；第463、629行）`)
+    expect(findingText(f!, 'zh', '万元')).toBe(`数据质量提示：${f!.check.check} 不相符（预期425.28万元，实际425.27万元，差-100.00元；第463、629行）`)
+    expect(findingText(f!, 'en', '万元')).toBe(`Data quality: ${f!.check.check} does not hold (expected 425.28 (10k yuan), actual 425.27 (10k yuan), difference -100.00 (yuan); lines 463, 629)`)
+    // A check saved before checks.csv had a unit keeps its bare numbers.
+    expect(findingText({ ...f!, check: { ...f!.check, unit: '' } }, 'zh', '万元')).toBe(`数据质量提示：${f!.check.check} 不相符（预期4252800.00，实际4252700.00，差-100.00；第463、629行）`)
   })
 
   it('ignores a figure of another document on the same line number', () => {
