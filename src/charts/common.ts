@@ -16,8 +16,23 @@ export function scale(yuan: number | null | undefined, unit: AmountUnit): number
  * canvas (a long one is cut at the edge): the page prints it under the chart,
  * and an export adds it at the foot (src/publish/export-chart.ts).
  */
-export function titleBlock(text: string, subtext: string) {
-  return { text, subtext, left: 'left', textStyle: { fontSize: 14, fontWeight: 600 }, subtextStyle: { fontSize: 11, color: '#475467' } }
+export function titleBlock(text: string, subtext: string, width?: number) {
+  // Laid out for a known width, a long title wraps; otherwise a phone cuts it at the edge.
+  const wrap = width ? { width: titleWidth(width), overflow: 'break', lineHeight: TITLE_LINE_PX } : {}
+  return { text, subtext, left: 'left', textStyle: { fontSize: 14, fontWeight: 600, ...wrap }, subtextStyle: { fontSize: 11, color: '#475467' } }
+}
+
+/** Height of one more line of a wrapped title, px. */
+export const TITLE_LINE_PX = 20
+
+const titleWidth = (width: number) => Math.max(120, width - 24)
+
+/** Lines a 14 px title takes in a chart `width` px wide (a CJK character 1em, others about 0.6em), as titleBlock wraps it. */
+export function titleLines(text: string, width: number): number {
+  const inner = titleWidth(width)
+  let w = 0
+  for (const ch of text) w += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/.test(ch) ? 14 : 8.4
+  return Math.max(1, Math.ceil(w / inner))
 }
 
 /** Short animations: charts settle quickly after a selection change. */

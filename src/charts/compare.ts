@@ -2,7 +2,7 @@
 import type { AmountUnit } from '../format/amount'
 import { term, translate, type Locale } from '../i18n/translate'
 import type { CompareRow, ValueMode } from '../db/queries/compare'
-import { ANIMATION, aria, CLICK_HINT_ZH, escapeHtml, formatScaled, largest, LEGEND_ROW_PX, legendRows, PALETTE, scale, titleBlock, tooltipFoot, type AxisTooltipParam } from './common'
+import { ANIMATION, aria, CLICK_HINT_ZH, escapeHtml, formatScaled, largest, LEGEND_ROW_PX, legendRows, PALETTE, scale, titleBlock, TITLE_LINE_PX, titleLines, tooltipFoot, type AxisTooltipParam } from './common'
 
 export interface CompareChartInput {
   rows: readonly CompareRow[]
@@ -49,14 +49,15 @@ export function compareChartOption(input: CompareChartInput) {
     ...ANIMATION,
     ...aria(input.title, description),
     color: [...PALETTE],
-    title: titleBlock(input.title, translate(lang, 'unit_label', { unit: term(lang, axisUnit) })),
+    title: titleBlock(input.title, translate(lang, 'unit_label', { unit: term(lang, axisUnit) }), width),
     // Wrapped, not paged, so every document stays named; the grid makes room for its rows.
     legend: { bottom: 0, type: 'plain' },
-    grid: { left: 8, right: 16, top: 64, bottom: 28 + legendRows(names, width) * LEGEND_ROW_PX, containLabel: true },
+    grid: { left: 8, right: 16, top: 64 + (titleLines(input.title, width) - 1) * TITLE_LINE_PX, bottom: 28 + legendRows(names, width) * LEGEND_ROW_PX, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: compareTooltip(input.mode === 'share' ? '%' : input.unit, input.hint ?? CLICK_HINT_ZH) },
     dataset: { dimensions, source },
     // The unit under the axis, centred: at the axis' end a long name ("10k yuan") is cut at the edge.
-    xAxis: { type: 'value', name: term(lang, axisUnit), nameLocation: 'middle', nameGap: 26 },
+    // On a phone the plot is ≈ 170 px wide: fewer ticks, and none drawn over another ("5,00010,000").
+    xAxis: { type: 'value', name: term(lang, axisUnit), nameLocation: 'middle', nameGap: 26, splitNumber: width < 480 ? 3 : 5, axisLabel: { hideOverlap: true } },
     // Long names (人力资源和社会保障管理事务) wrap onto a second line rather than end in "…".
     yAxis: { type: 'category', inverse: true, axisLabel: { width: Math.round(Math.min(170, width * 0.34)), overflow: 'break', lineHeight: 14 } },
     series: input.docs.map(() => ({ type: 'bar', barMaxWidth: 18 })),

@@ -36,7 +36,7 @@ export function executionChartOption(bars: readonly RateBar[], title: string, so
     grid: { left: 8, right: 48, top: 56, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', formatter: executionTooltip(hint) },
     dataset: { dimensions: ['label', 'rate'], source: bars.map((b) => [b.label, b.rate]) },
-    xAxis: { type: 'value', name: '%' },
+    xAxis: { type: 'value', name: '%', axisLabel: { hideOverlap: true } },
     // Names wrap (never "…"); the 100% line's label sits above the plot, clear of the axis values.
     yAxis: { type: 'category', inverse: true, axisLabel: { width: EXECUTION_LABEL_WIDTH, overflow: 'break', lineHeight: 14 } },
     series: [{

@@ -11,7 +11,7 @@
 import { formatAmount, type AmountUnit } from '../format/amount'
 import type { SangongPoint } from '../db/queries/sangong'
 import { term, translate, type Locale } from '../i18n/translate'
-import { ANIMATION, aria, CLICK_HINT_ZH, escapeHtml, LEGEND_ROW_PX, legendRows, PALETTE, scale, spoken, titleBlock, tooltipFoot } from './common'
+import { ANIMATION, aria, CLICK_HINT_ZH, escapeHtml, LEGEND_ROW_PX, legendRows, PALETTE, scale, spoken, titleBlock, TITLE_LINE_PX, titleLines, tooltipFoot } from './common'
 
 /** What the chart needs of a point's document. */
 export interface SangongDoc {
@@ -130,10 +130,10 @@ export function sangongChartOption(points: readonly SangongPoint[], category: st
     // Lines carry no fill: no decals, but each series has its own symbol and dash.
     ...aria(title, [translate(lang, 'unit_label', { unit: term(lang, unit) }), description, source].filter(Boolean).join(lang === 'en' ? '. ' : '。'), false),
     color: [...PALETTE],
-    title: titleBlock(title, translate(lang, 'unit_label', { unit: term(lang, unit) })),
+    title: titleBlock(title, translate(lang, 'unit_label', { unit: term(lang, unit) }), width),
     // Wrapped, not paged: every series stays visible, the plot keeps the rest of the height.
     legend: { bottom: 0, type: 'plain' },
-    grid: { left: 8, right: 24, top: 70, bottom: 12 + legendRows(series.map((x) => x.name), width) * LEGEND_ROW_PX, containLabel: true },
+    grid: { left: 8, right: 24, top: 70 + (titleLines(title, width) - 1) * TITLE_LINE_PX, bottom: 12 + legendRows(series.map((x) => x.name), width) * LEGEND_ROW_PX, containLabel: true },
     tooltip: { trigger: 'item', confine: true, extraCssText: 'max-width:360px;white-space:normal;', formatter: sangongTooltip(unit, opts.hint ?? CLICK_HINT_ZH) },
     xAxis: { type: 'value', name: '', min: years.length ? Math.min(...years) - 1 : undefined, max: years.length ? Math.max(...years) + 1 : undefined, interval: 1, axisLabel: { hideOverlap: true, formatter: (v: number) => String(v) } },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => spoken(v) } },

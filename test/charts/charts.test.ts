@@ -8,6 +8,7 @@ import type { CompareRow } from '../../src/db/queries/compare'
 import type { SangongPoint } from '../../src/db/queries/sangong'
 import type { ClassRow } from '../../src/db/queries/structure'
 import { comparisonCaveats, trendCaveats, type CaveatDoc } from '../../src/db/caveats'
+import { renderSvg } from '../../src/publish/export-chart'
 
 const row = (key: string, label: string, a: number | null, b: number | null): CompareRow => ({
   dim_key: key, dim_label: label, values: { a, b }, lines: { a: 1, b: 2 },
@@ -28,6 +29,32 @@ describe('compareChartOption', () => {
   it('keeps shares in percent and a missing figure empty', () => {
     const o = compareChartOption({ rows: [row('x', 'x', 12.3456, null)], docs: ['a', 'b'], labels: {}, mode: 'share', unit: '万元', title: '', source: '' })
     expect(o.dataset.source).toEqual([['x', 12.35, null]])
+  })
+
+  it('on a phone, keeps the value axis’ labels apart (they ran together: "5,00010,000")', () => {
+    // 晋城 2024 and 长治 2026, B03 205/208/210 in 元; the chart laid out, as the app does, for its own width.
+    const rows = [row('205', '教育支出', 42659500, 102135800), row('208', '社会保障和就业支出', 192907600, 300282600), row('210', '卫生健康支出', 3880200, 10852300)]
+    const width = 358
+    const title = '晋城 2024 预算 / 长治 2026 预算：功能分类・类 · 金额'
+    const o = compareChartOption({ rows, docs: ['a', 'b'], labels: { a: '长治 2026 预算', b: '晋城 2024 预算' }, mode: 'amount', unit: '万元', title, source: 's', width })
+    const svg = renderSvg(o, { width, height: 420 })
+    // The title wraps rather than running off the edge, and the plot moves down to make room for its second line.
+    const titleLines = [...svg.matchAll(/<text\b[^>]*font-size:14px[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!)
+    expect(titleLines.length).toBe(2)
+    expect(titleLines.join('')).toBe(title)
+    expect(o.grid.top).toBe(84)
+    // The axis' numbers: "<text …transform="translate(x y)"…>10,000</text>", one row of them.
+    const ticks = [...svg.matchAll(/<text\b[^>]*transform="translate\(([\d.]+) ([\d.]+)\)"[^>]*>([\d,]+)<\/text>/g)]
+      .map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3]! }))
+    expect(ticks.length).toBeGreaterThanOrEqual(3)
+    expect(new Set(ticks.map((t) => t.y)).size).toBe(1)
+    ticks.sort((a, b) => a.x - b.x)
+    // Centred labels need half of each one's width between their centres, and a gap: at 12 px a digit is ≈ 6.7 px wide, a comma ≈ 3.4.
+    const textWidth = (t: string) => [...t].reduce((w, c) => w + (c === ',' ? 3.4 : 6.7), 0)
+    for (let i = 1; i < ticks.length; i++) {
+      const [a, b] = [ticks[i - 1]!, ticks[i]!]
+      expect(b.x - a.x).toBeGreaterThanOrEqual((textWidth(a.text) + textWidth(b.text)) / 2 + 4)
+    }
   })
 
   it('draws only the largest rows when there are many, in their order', () => {
