@@ -85,6 +85,22 @@ describe('审查 on a phone', () => {
   })
 })
 
+describe('项目 on a phone', () => {
+  it('shows each project as a card with its amount on screen, also with a project opened', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await open('#/projects?q=职业技能')
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="projects"] td.amount').length === 5)
+    const amounts = () => page.locator('[data-testid="projects"] td.amount').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))
+    expect((await amounts()).length).toBe(5)
+    for (const right of await amounts()) expect(right).toBeLessThanOrEqual(390)
+    // Opened, its indicator table (five columns) scrolls inside the card instead of widening every card.
+    await page.locator('[data-testid="projects"] td.name button').first().click()
+    await page.waitForSelector('[data-testid="projects"] tr.expand table')
+    for (const right of await amounts()) expect(right).toBeLessThanOrEqual(390)
+    expect(await layoutProblems(page, { touch: true })).toEqual([])
+  })
+})
+
 describe('the phone navigation', () => {
   it('folds into a menu button that opens every view and folds again', async () => {
     await page.setViewportSize({ width: 390, height: 844 })
