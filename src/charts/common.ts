@@ -27,12 +27,19 @@ export const TITLE_LINE_PX = 20
 
 const titleWidth = (width: number) => Math.max(120, width - 24)
 
-/** Lines a 14 px title takes in a chart `width` px wide (a CJK character 1em, others about 0.6em), as titleBlock wraps it. */
+/** Lines a 14 px title takes in a chart `width` px wide, as titleBlock wraps it. */
 export function titleLines(text: string, width: number): number {
-  const inner = titleWidth(width)
+  return Math.max(1, Math.ceil(textWidth(text, 14) / titleWidth(width)))
+}
+
+/**
+ * Rough width of a text in px: CJK and full-width characters take 1em, other
+ * characters about 0.6em. Used only to reserve room for wrapped lines.
+ */
+export function textWidth(text: string, fontSize: number): number {
   let w = 0
-  for (const ch of text) w += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/.test(ch) ? 14 : 8.4
-  return Math.max(1, Math.ceil(w / inner))
+  for (const ch of text) w += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/.test(ch) ? 1 : 0.6
+  return w * fontSize
 }
 
 /** Short animations: charts settle quickly after a selection change. */
@@ -109,8 +116,7 @@ export function legendRows(names: readonly string[], width: number): number {
   let rows = 1
   let x = 0
   for (const n of names) {
-    let w = 40
-    for (const ch of n) w += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/.test(ch) ? 12 : 7.2
+    const w = 40 + textWidth(n, 12)
     if (x > 0 && x + w > inner) { rows++; x = 0 }
     x += w
   }

@@ -14,6 +14,7 @@ import {
 } from 'echarts/components'
 import { init, use } from 'echarts/core'
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
+import { textWidth } from '../charts/common'
 
 use([
   SVGRenderer, CanvasRenderer, BarChart, LineChart, PieChart, SunburstChart, TreemapChart,
@@ -51,16 +52,6 @@ const TITLE_SIZE = 18
 const SUB_SIZE = 12
 const SOURCE_SIZE = 11
 const LEGEND_ROW = 24
-
-/**
- * Rough width of a text in px: CJK and full-width characters take 1em, other
- * characters about 0.6em. Used only to reserve room for wrapped lines.
- */
-export function textWidth(text: string, fontSize: number): number {
-  let w = 0
-  for (const ch of text) w += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/.test(ch) ? 1 : 0.6
-  return w * fontSize
-}
 
 function wrappedLines(text: string, fontSize: number, width: number): number {
   return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textWidth(part, fontSize) / width)), 0)
