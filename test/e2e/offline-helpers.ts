@@ -103,23 +103,23 @@ export async function checkSourceLine(page: Page, base: string): Promise<void> {
   expect(line).toContain('19290.76')
 }
 
-/** Runs SQL in the workbench and returns the result grid's text (or throws with DuckDB's error). */
+/**
+ * Runs SQL in the workbench and returns the result grid's text (or throws with DuckDB's error).
+ * It waits for the view's run counter (`data-runs`) to move: the previous run's error or grid
+ * stays on screen while this one runs, so their presence says nothing about this run.
+ */
 export async function runSql(page: Page, sql: string): Promise<string> {
-  if (!(await page.locator('[data-testid="sql-input"]').count())) {
+  const view = page.locator('[data-testid="view-workbench"]')
+  if (!(await view.count())) {
     await page.click('[data-nav="workbench"]')
     await page.waitForSelector('[data-testid="sql-input"]')
   }
-  const summary = page.locator('[data-testid="sql-summary"]')
-  const before = (await summary.count()) ? await summary.getAttribute('data-ms') : null
+  const before = Number(await view.getAttribute('data-runs'))
   await page.fill('[data-testid="sql-input"]', sql)
   await page.click('[data-testid="run-sql"]')
-  await page.waitForFunction((prev) => {
-    if (document.querySelector('[data-testid="sql-error"]')) return true
-    const s = document.querySelector('[data-testid="sql-summary"]')
-    const grid = document.querySelector('[data-testid="sql-grid"] tbody tr')
-    return !!grid && !!s && s.getAttribute('data-ms') !== prev && !document.querySelector('[data-testid="run-sql"][disabled]')
-  }, before, { timeout: 60_000 })
-  if (await page.locator('[data-testid="sql-error"]').count()) throw new Error(await page.locator('[data-testid="sql-error"]').innerText())
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="view-workbench"]')?.getAttribute('data-runs')) > n, before, { timeout: 60_000 })
+  const error = page.locator('[data-testid="sql-error"], [data-testid="sql-stopped"]')
+  if (await error.count()) throw new Error(await error.innerText())
   return page.locator('[data-testid="sql-grid"] tbody').innerText()
 }
 
