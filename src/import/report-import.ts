@@ -6,6 +6,8 @@
 import { addReport, emptyDataset } from '../ingest/dataset'
 import type { IdentityHints } from '../ingest/identity'
 import { parseReport, type ParseOptions } from '../ingest/index'
+import { toLines } from '../ingest/lines'
+import { pagesOfLines } from '../ingest/pages'
 import type { CheckRow, DocumentRow, LocatedTable, Problem } from '../ingest/types'
 import { reviewReport } from '../review/index'
 import type { ImportedDocument } from './types'
@@ -19,6 +21,9 @@ export interface TablePreview extends LocatedTable {
   rows: number
   /** Figures (line_items rows) read from it. */
   figures: number
+  /** Pages of its first and last line, when the text has pages (a PDF's); else 0. */
+  firstPage: number
+  lastPage: number
 }
 
 export interface ReportPreview {
@@ -62,10 +67,13 @@ export function importReportText(text: string, fileName: string, overrides?: Ide
     t.lines.add(item.line)
     t.figures++
   }
+  // A PDF reader thinks in pages: each table says which it is on (its lines still cite it exactly).
+  const pages = pagesOfLines(toLines(text).map((l) => l.text))
+  const pageOf = (line: number) => pages[line - 1] ?? 0
   const tables: TablePreview[] = report.tables.map((t) => {
     // A table code can be located more than once (a report printing a table twice); figures count once per code.
     const stats = byTable.get(t.code)
-    return { ...t, rows: stats?.lines.size ?? 0, figures: stats?.figures ?? 0 }
+    return { ...t, rows: stats?.lines.size ?? 0, figures: stats?.figures ?? 0, firstPage: pageOf(t.start), lastPage: pageOf(t.end - 1) }
   })
 
   const checks = { pass: 0, rounding: 0, fail: 0, fails: [] as CheckRow[] }

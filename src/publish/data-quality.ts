@@ -6,6 +6,7 @@
  * document and lists the figure's line among its lines.
  */
 import { formatValue, type AmountUnit } from '../format/amount'
+import { numberRuns } from '../format/runs'
 import type { CheckRow, CheckStatus } from '../ingest/types'
 import type { Lang } from './citation'
 
@@ -73,8 +74,8 @@ export function findingText(f: QualityFinding, lang: Lang = 'zh', unit: AmountUn
   const diff = formatValue(c.diff, c.unit, '元', lang)
   if (lang === 'zh') {
     const word = c.status === 'fail' ? '不相符' : '有舍入差'
-    return `数据质量提示：${c.check} ${word}（预期${expected}，实际${actual}，差${diff}；第${f.lines.join('、')}行）`
+    return `数据质量提示：${c.check} ${word}（预期${expected}，实际${actual}，差${diff}；第${numberRuns(f.lines)}行）`
   }
   const word = c.status === 'fail' ? 'does not hold' : 'is off by rounding'
-  return `Data quality: ${c.check} ${word} (expected ${expected}, actual ${actual}, difference ${diff}; lines ${f.lines.join(', ')})`
+  return `Data quality: ${c.check} ${word} (expected ${expected}, actual ${actual}, difference ${diff}; lines ${numberRuns(f.lines, ', ')})`
 }

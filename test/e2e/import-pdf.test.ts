@@ -85,6 +85,11 @@ describe('importing a report’s PDF', () => {
     const identity = await app.page.locator('[data-testid="preview-identity"]').innerText()
     for (const v of ['guihua-2024', '上海市普陀区规划和自然资源局', '2024', '决算', '部门', '万元']) expect(identity).toContain(v)
     expect(await app.page.locator('[data-testid="preview-tables"] tr[data-code="F01"]').count()).toBe(1)
+    // Where each table is, in the PDF's pages (pdftotext: 收入支出决算总表 is printed on page 7).
+    expect(await app.page.locator('[data-testid="preview-tables"] tr[data-code="F01"] td.place').innerText()).toBe('第 7 页')
+    // The report's own sum that does not add up (F06 302 商品和服务支出 = its 款 rows), in the report's unit, its lines as runs.
+    const failed = await app.page.locator('[data-testid="preview-failed-check"]').allInnerTexts()
+    expect(failed.find((x) => x.startsWith('F06 公用经费/决算数：302 商品和服务支出'))).toContain('440.90万元 ≠ 440.88万元（第 321–326、328、330–350 行）')
     expect(await act(() => app.page.click('[data-testid="import-confirm"]'))).toBe('done')
     // F01 总计 9,859.38 万元 (both sides), read by hand from the PDF (../shared/corpus/README.md).
     await app.page.goto(app.url + '#/workbench')

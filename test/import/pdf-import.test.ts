@@ -37,6 +37,10 @@ describe('importing a PDF (handleImportRequestAsync)', () => {
     expect(prepared.files.line_items).toMatch(/\nshangwuwei-2025,B03,,合计,,,,,项目支出,351684000.00,元,"?351,684,000.00"?,(\d+),合计,元,(\d+),shangwuwei-2025:L\1(\.\d+)?\n/)
     // The stored source is the PDF's text, one form feed per page: a citation's line is on its page.
     expect(prepared.sourceText!.split('\f')).toHaveLength(26)
+    // The preview says which pages each table is on, as a reader of the PDF finds it: read with pdftotext, 部门支出预算总表
+    // starts on page 12 and runs onto page 13 (its 210 卫生健康支出 rows); 部门财政拨款收支预算总表 is page 14 alone.
+    expect(preview.tables.find((t) => t.code === 'B03')).toMatchObject({ firstPage: 12, lastPage: 13 })
+    expect(preview.tables.find((t) => t.code === 'B04')).toMatchObject({ firstPage: 14, lastPage: 14 })
   }, 60_000)
 
   it('says "no figures" for the blank template, and does not import it', async () => {

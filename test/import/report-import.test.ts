@@ -31,6 +31,8 @@ describe('importReportText(text, fileName, overrides)', () => {
     expect(tables.map((t) => t.code)).toEqual(['B01', 'B02', 'B03', 'B04', 'B05', 'B06', 'B07', 'B08', 'B09', 'B10', 'B11', 'B12', 'B13'])
     expect(tables[0]!.start).toBe(64) // 2026年预算收支总表
     expect(tables.find((t) => t.code === 'B07')!.start).toBe(260) // 2026年政府性基金预算收入表（不含上年结转）
+    // A text with no pages (no form feed) gives none: the preview shows lines instead.
+    expect(tables.every((t) => t.firstPage === 0 && t.lastPage === 0)).toBe(true)
   })
 
   it('counts rows and figures per table: B07 says 本表无数据, B13 has four rows of two figures (lines 364–367)', () => {
