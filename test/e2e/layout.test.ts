@@ -101,6 +101,17 @@ describe('项目 on a phone', () => {
   })
 })
 
+describe('历年 on a phone', () => {
+  it('shows each point as a card with its amount and change on screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await open('#/years')
+    await page.waitForSelector('[data-testid="years-row"]')
+    const boxes = await page.locator('[data-testid="years-row"] td.amount, [data-testid="years-change-pct"]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))
+    expect(boxes.length).toBeGreaterThan(4)
+    for (const right of boxes) expect(right).toBeLessThanOrEqual(390)
+  })
+})
+
 describe('the phone navigation', () => {
   it('folds into a menu button that opens every view and folds again', async () => {
     await page.setViewportSize({ width: 390, height: 844 })
