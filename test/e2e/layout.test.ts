@@ -112,6 +112,23 @@ describe('历年 on a phone', () => {
   })
 })
 
+describe('执行 on a phone', () => {
+  it('reads its tables as cards: every budget, actual and rate on screen, after its column’s name', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await open('#/execution')
+    await page.waitForSelector('[data-testid="evaluations"] tbody tr')
+    for (const table of ['stated-rates', 'sangong-execution', 'evaluations']) {
+      const cells = await page.locator(`[data-testid="${table}"] tbody td.num`).evaluateAll((els) =>
+        els.map((e) => ({ right: e.getBoundingClientRect().right, label: getComputedStyle(e, '::before').content })))
+      expect(cells.length).toBeGreaterThan(3)
+      for (const c of cells) {
+        expect(c.right).toBeLessThanOrEqual(390)
+        expect(c.label).not.toBe('none')
+      }
+    }
+  })
+})
+
 describe('the phone navigation', () => {
   it('folds into a menu button that opens every view and folds again', async () => {
     await page.setViewportSize({ width: 390, height: 844 })
