@@ -236,6 +236,9 @@ export const zh = {
   imp_keep_both: '另存为新文档',
   db_reload: '重新载入数据',
   source_page: '第 {n} 页',
+  checks_shown: '显示 {shown} / {total} 条',
+  show_more: '再显示 {n} 条',
+  show_all: '全部显示',
   // phone, English, Excel (issue 15)
   menu: '菜单',
   colon: '：',
@@ -586,6 +589,9 @@ export const en: Record<MessageKey, string> = {
   imp_keep_both: 'Keep both (save as a new document)',
   db_reload: 'Load the data again',
   source_page: 'Page {n}',
+  checks_shown: 'Showing {shown} of {total}',
+  show_more: 'Show {n} more',
+  show_all: 'Show all',
   // phone, English, Excel (issue 15)
   menu: 'Menu',
   colon: ': ',

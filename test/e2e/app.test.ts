@@ -4,7 +4,7 @@
  * to its source line, a shared URL reproduces the view — and the page never
  * asks any host but its own.
  */
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startApp, waitForChartsAtRest, waitForDb, type Page, type StartedApp } from './harness'
 
@@ -121,6 +121,28 @@ describe('the built app in headless Chromium', () => {
     await page.goto(server.url + '#/execution')
     await page.waitForSelector('[data-testid="sangong-execution"] tr[data-category="合计"]')
     expect(await cellText('[data-testid="sangong-execution"] tr[data-category="合计"] [data-testid="sangong-rate"]')).toBe('28.57%')
+  })
+
+  it('lists the checks 200 at a time, failures first; a link to one further down shows it, highlighted', async () => {
+    const total = readFileSync('data/dataset/checks.csv', 'utf8').trim().split('\n').length - 1
+    const rows = page.locator('[data-testid="checks"] tbody tr')
+    await page.goto(server.url + '#/data')
+    await page.waitForSelector('[data-testid="checks-more"]')
+    expect(await rows.count()).toBe(200)
+    expect(await rows.first().locator('.badge').innerText()).toBe('不符')
+    expect(await page.locator('[data-testid="checks-more"]').innerText()).toContain(`显示 200 / ${total} 条`)
+    await page.click('[data-testid="checks-more"] button:has-text("再显示 200 条")')
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="checks"] tbody tr').length === 400)
+    await page.click('[data-testid="checks-all"]')
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="checks"] tbody tr').length === n, total)
+    expect(await page.locator('[data-testid="checks-more"]').count()).toBe(0)
+    // The last check, linked to as a data-quality notice links: the list opens far enough to show it.
+    const last = rows.last()
+    const [check, doc] = [await last.getAttribute('data-check'), await last.getAttribute('data-doc')]
+    await page.goto(server.url + '#/')
+    await page.goto(server.url + `#/data?doc=${encodeURIComponent(doc!)}&check=${encodeURIComponent(check!)}`)
+    await page.waitForSelector('[data-testid="checks"] tr.check-focus')
+    expect(await page.locator('[data-testid="checks"] tr.check-focus').getAttribute('data-check')).toBe(check)
   })
 
   it('says on the 三公 view that 晋城’s 预算 line joins a 单位 决算 to a 部门 预算, and that 高平 is a 县级市 of 晋城', async () => {
