@@ -129,6 +129,17 @@ describe('执行 on a phone', () => {
   })
 })
 
+describe('SQL 工作台 on a phone', () => {
+  it('puts the list of tables under the editor, at full width', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await open('#/workbench')
+    const [editor, list] = await Promise.all(['[data-testid="sql-input"]', '[aria-label="表与视图"]'].map((sel) =>
+      page.locator(sel).evaluate((e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, width: r.width } })))
+    expect(list!.top).toBeGreaterThan(editor!.bottom)
+    expect(list!.width).toBeGreaterThan(300) // beside the editor it was ≈ 90 px, a column name a line
+  })
+})
+
 describe('the phone navigation', () => {
   it('folds into a menu button that opens every view and folds again', async () => {
     await page.setViewportSize({ width: 390, height: 844 })
