@@ -61,6 +61,11 @@ export function qualityFindings(
   return out
 }
 
+/** A check's expected and actual values as a reader reads them: amounts in `unit`, rates, scores and counts with theirs. */
+export function comparedValues(c: CheckRow, unit: AmountUnit, lang: Lang = 'zh'): [string, string] {
+  return [formatValue(c.expected, c.unit, unit, lang), formatValue(c.actual, c.unit, unit, lang)]
+}
+
 /**
  * One line per finding for a notice or an export's notes, the compared amounts
  * in the reader's unit (元 by default, exactly as checked) and the difference in
@@ -70,7 +75,7 @@ export function qualityFindings(
  */
 export function findingText(f: QualityFinding, lang: Lang = 'zh', unit: AmountUnit = '元'): string {
   const c = f.check
-  const [expected, actual] = [c.expected, c.actual].map((v) => formatValue(v, c.unit, unit, lang))
+  const [expected, actual] = comparedValues(c, unit, lang)
   const diff = formatValue(c.diff, c.unit, '元', lang)
   if (lang === 'zh') {
     const word = c.status === 'fail' ? '不相符' : '有舍入差'
